@@ -1,0 +1,279 @@
+"""Whoosh analyzers, one per language, built from the same small parts.
+
+Every analyzer starts with ``WordTokenizer``: words of any alphabetic script are tokens, and runs of
+Chinese, Japanese, Korean, Thai and similar scripts, which do not put spaces between words, become
+overlapping character bigrams (what Lucene's CJK analyzer does). Then ``Normalize`` (NFKC, case
+folding, digits of any script as ASCII), a language's own orthographic normalizer where it needs one
+(Arabic, Persian, Hebrew, Russian), its stop words, accent folding and its Snowball stemmer.
+
+The same analyzer runs on the query, so a query word meets the indexed word in the same form:
+
+>>> [t.text for t in analyzer_for("fr")("Des règlements européens")]
+['regl', 'europeen']
+>>> [t.text for t in analyzer_for("fr")("reglement europeen")]
+['regl', 'europeen']
+>>> [t.text for t in analyzer_for("zh")("人工智能")]
+['人工', '工智', '智能']
+>>> [t.text for t in analyzer_for("ar")("الْمَمْلَكَة")] == [t.text for t in analyzer_for("ar")("المملكة")]
+True
+"""
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+import Stemmer
+from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
+from whoosh.lang.stopwords import stoplists
+
+# Scripts written without spaces between words: indexed as character bigrams.
+_NOSPACE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc\u3005"
+TOKEN = regex.compile(r"(?P<bigram>[%s]+)|(?P<word>[[\p{L}\p{M}\p{N}]--[%s]]+)" % (_NOSPACE, _NOSPACE),
+                      regex.V1)
+
+
+class WordTokenizer(Tokenizer):
+    """Words, and bigrams for scripts without spaces.
+
+    >>> [t.text for t in WordTokenizer()("AI人工智能 l'été 2024")]
+    ['AI', '人工', '工智', '智能', 'l', 'été', '2024']
+    """
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
+        pos = start_pos
+        for match in TOKEN.finditer(value):
+            run, start = match.group(), match.start()
+            if match.lastgroup == "bigram" and len(run) > 1:
+                pieces = [(run[i:i + 2], start + i) for i in range(len(run) - 1)]
+            else:
+                pieces = [(run, start)]
+            for text, offset in pieces:
+                t.text = text
+                t.boost = 1.0
+                t.stopped = False
+                if keeporiginal:
+                    t.original = text
+                if positions:
+                    t.pos = pos
+                    pos += 1
+                if chars:
+                    t.startchar = start_char + offset
+                    t.endchar = start_char + offset + len(text)
+                yield t
+
+
+class Normalize(Filter):
+    """NFKC (presentation forms, full-width letters, ligatures), case folding, and ASCII digits."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            text = t.text
+            if not text.isascii():
+                text = unicodedata.normalize("NFKC", text)
+                if any(ch.isdigit() and not ch.isascii() for ch in text):
+                    text = "".join(str(unicodedata.digit(ch, ch)) if ch.isdigit() else ch for ch in text)
+            t.text = text.casefold()
+            yield t
+
+
+_FOLD_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
+
+
+def fold_accents(text):
+    """Strip accents from Latin and Greek letters; other scripts (Cyrillic й, Devanagari vowel signs)
+    keep their marks, which there make different letters.
+
+    >>> fold_accents("Règlement Źródło ΤΕΧΝΗΤΉ й")
+    'Reglement Zrodlo ΤΕΧΝΗΤΗ й'
+    """
+    if text.isascii():
+        return text
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch) and out and _latin_or_greek(out[-1]):
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)).translate(_FOLD_EXTRA)
+
+
+def _latin_or_greek(ch):
+    cp = ord(ch)
+    return cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF or 0x0370 <= cp <= 0x03FF or 0x1F00 <= cp <= 0x1FFF
+
+
+class FoldAccents(Filter):
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = fold_accents(t.text)
+            yield t
+
+
+class CharMap(Filter):
+    """Orthographic normalization by a table: drop some characters, map others."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.name == other.name
+
+    def __call__(self, tokens):
+        table = CHAR_MAPS[self.name]
+        for t in tokens:
+            t.text = t.text.translate(table)
+            if t.text:
+                yield t
+
+
+def _table(drop="", **pairs):
+    table = {ord(ch): None for ch in drop}
+    for target, sources in pairs.items():
+        for ch in sources:
+            table[ord(ch)] = TARGETS[target]
+    return table
+
+
+TARGETS = {"alef": "ا", "yeh": "ي", "heh": "ه", "kaf": "ك", "fa_yeh": "ی", "fa_kaf": "ک", "ie": "е"}
+ARABIC_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"  # harakat, dagger alef, tatweel
+CHAR_MAPS = {
+    "arabic": _table(ARABIC_MARKS, alef="آأإٱ", yeh="ىی", heh="ة", kaf="ک"),
+    "persian": _table(ARABIC_MARKS, alef="آأإٱ", fa_yeh="يى", heh="ةۀ", fa_kaf="ك"),
+    "hebrew": _table("".join(chr(c) for c in range(0x0591, 0x05C8) if c not in (0x05BE, 0x05C0, 0x05C3, 0x05C6))),
+    "cyrillic_yo": _table(ie="ё"),
+}
+
+
+# Light stemming for Arabic after Larkey, Ballesteros and Connell's "light10": strip the article and
+# conjunction prefixes and the common plural and pronoun suffixes, nothing else. The Snowball Arabic
+# stemmer also strips one-letter prepositions, which makes بيانات and البيانات different stems.
+AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+
+
+def arabic_light_stem(word):
+    """
+    >>> [arabic_light_stem(w) for w in ("المملكه", "مملكه", "والبيانات", "بيانات")]
+    ['مملك', 'مملك', 'بيان', 'بيان']
+    """
+    if len(word) > 3 and word.startswith("و") and not word.startswith("وال"):
+        word = word[1:]
+    for prefix in AR_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix):]
+            break
+    for suffix in AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[:-len(suffix)]
+    return word
+
+
+OWN_STEMMERS = {"arabic_light": arabic_light_stem}
+
+
+class Stem(Filter):
+    """A stemmer by name: one of ours, or a Snowball algorithm from PyStemmer. The PyStemmer object is
+    made lazily, because the analyzer is pickled with the index schema and it does not pickle."""
+
+    def __init__(self, algorithm):
+        self.algorithm = algorithm
+        self._stem = None
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.algorithm == other.algorithm
+
+    def __getstate__(self):
+        return {"algorithm": self.algorithm, "_stem": None}
+
+    def __call__(self, tokens):
+        if self._stem is None:
+            own = OWN_STEMMERS.get(self.algorithm)
+            self._stem = own or Stemmer.Stemmer(self.algorithm, 100_000).stemWord
+        stem = self._stem
+        for t in tokens:
+            if not t.stopped:
+                t.text = stem(t.text)
+            yield t
+
+
+@dataclass(frozen=True)
+class LanguageSpec:
+    stemmer: str = ""
+    charmap: str = ""
+    stopwords: bool = False
+    # Fold accents before the stemmer where it copes with unaccented words (so a query typed without
+    # accents meets the same stem); after it where the stemmer's rules depend on the diacritics.
+    fold: str = "before"
+
+
+# Languages with their own index field. Everything else goes to ``und`` with the default analyzer.
+LANGUAGES = {
+    "ar": LanguageSpec("arabic_light", "arabic", fold=""), "fa": LanguageSpec("persian", "persian", fold=""),
+    "he": LanguageSpec("", "hebrew", fold=""), "ur": LanguageSpec("", "persian", fold=""),
+    "hy": LanguageSpec("armenian", fold=""), "eu": LanguageSpec("basque"), "ca": LanguageSpec("catalan"),
+    "cs": LanguageSpec("czech", fold="after"), "da": LanguageSpec("danish", stopwords=True),
+    "nl": LanguageSpec("dutch", stopwords=True), "en": LanguageSpec("english", stopwords=True),
+    "eo": LanguageSpec("esperanto"), "et": LanguageSpec("estonian"),
+    "fi": LanguageSpec("finnish", stopwords=True), "fr": LanguageSpec("french", stopwords=True),
+    "de": LanguageSpec("german", stopwords=True), "el": LanguageSpec("greek"),
+    "hi": LanguageSpec("hindi", fold=""), "ne": LanguageSpec("nepali", fold=""),
+    "hu": LanguageSpec("hungarian", stopwords=True, fold="after"), "id": LanguageSpec("indonesian"),
+    "ms": LanguageSpec("indonesian"), "ga": LanguageSpec("irish"), "it": LanguageSpec("italian", stopwords=True),
+    "lt": LanguageSpec("lithuanian", fold="after"), "no": LanguageSpec("norwegian", stopwords=True),
+    "nb": LanguageSpec("norwegian", stopwords=True), "nn": LanguageSpec("norwegian", stopwords=True),
+    "pl": LanguageSpec("polish", fold="after"), "pt": LanguageSpec("portuguese", stopwords=True),
+    "ro": LanguageSpec("romanian"), "ru": LanguageSpec("russian", "cyrillic_yo", stopwords=True, fold=""),
+    "be": LanguageSpec("", "cyrillic_yo", fold=""), "sr": LanguageSpec("serbian", fold="after"),
+    "es": LanguageSpec("spanish", stopwords=True), "sv": LanguageSpec("swedish", stopwords=True),
+    "ta": LanguageSpec("tamil", fold=""), "tr": LanguageSpec("turkish", stopwords=True, fold="after"),
+    "uk": LanguageSpec("", fold=""), "bg": LanguageSpec("", fold=""), "mk": LanguageSpec("", fold=""),
+    "zh": LanguageSpec(fold=""), "ja": LanguageSpec(fold=""), "ko": LanguageSpec(fold=""),
+    "th": LanguageSpec(fold=""), "vi": LanguageSpec(), "sk": LanguageSpec(fold="after"),
+    "sl": LanguageSpec(), "hr": LanguageSpec(fold="after"), "bs": LanguageSpec(fold="after"),
+    "lv": LanguageSpec(fold="after"), "sq": LanguageSpec(), "sw": LanguageSpec(), "af": LanguageSpec(),
+    "und": LanguageSpec(),
+}
+
+
+def _stoplist(code):
+    words = stoplists.get(code) or stoplists.get({"nb": "no", "nn": "no"}.get(code, ""), ())
+    return frozenset(fold_accents(w.casefold()) for w in words) | frozenset(words)
+
+
+def analyzer_for(code):
+    """The analyzer for an ISO 639-1 code; unknown codes get the default (``und``) analyzer."""
+    spec = LANGUAGES.get(code, LANGUAGES["und"])
+    chain = WordTokenizer() | Normalize()
+    if spec.charmap:
+        chain = chain | CharMap(spec.charmap)
+    if spec.stopwords:
+        chain = chain | StopFilter(stoplist=_stoplist(code), minsize=1)
+    if spec.fold == "before":
+        chain = chain | FoldAccents()
+    if spec.stemmer:
+        chain = chain | Stem(spec.stemmer)
+    if spec.fold == "after":
+        chain = chain | FoldAccents()
+    return chain
+
+
+def field_languages():
+    """Codes with an index field of their own, ``und`` included."""
+    return tuple(LANGUAGES)
+
+
+def field_for(code):
+    """The index field that holds text in language ``code``."""
+    return "text_" + (code if code in LANGUAGES else "und")

@@ -1,0 +1,36 @@
+"""What every format module provides, and what it hands back."""
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Extracted:
+    """The text of one file as its format gives it, before any language work.
+
+    ``pages`` holds the text of each page (formats without pages give one); paragraphs within a page
+    are separated by a blank line, which is what the language detector splits on.
+    """
+    format: str
+    pages: list
+    title: str = ""
+    declared_language: str = ""
+    encoding: str = ""
+    notes: list = field(default_factory=list)
+
+
+class Extractor:
+    """One file format. ``match`` scores a file from its name and first bytes; the best score wins.
+
+    A format module sets ``FORMAT`` (the name reported to users), ``EXTENSIONS`` and ``SCORE``, and
+    implements ``extract(path)``, raising ``ExtractionError`` with a message a person can act on.
+    """
+    FORMAT = "unknown"
+    EXTENSIONS = ()
+    SCORE = 0
+
+    @classmethod
+    def match(cls, path, head):
+        """-1 when the file is not of this format, else how sure we are (higher is surer)."""
+        return cls.SCORE if path.suffix.lower().lstrip(".") in cls.EXTENSIONS else -1
+
+    def extract(self, path):
+        raise NotImplementedError

@@ -1,0 +1,61 @@
+"""Read many files in worker processes, each under a time limit.
+
+The limit is an alarm inside the worker: pdfminer and the other readers are pure Python, so the
+alarm interrupts even an endless loop on a malicious file, and the worker lives on for the next one.
+"""
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+
+from indexer import reader, settings
+from indexer.errors import ExtractionTimeout
+
+
+def _on_alarm(signum, frame):
+    raise ExtractionTimeout(f"timed out: reading took longer than {settings.get('doc_timeout')} s "
+                            "(SEARCH_DOC_TIMEOUT); the file may be malformed or extremely long")
+
+
+def _read_with_limit(key, path, override):
+    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, settings.get("doc_timeout"))
+    try:
+        return key, reader.read(path, override)
+    except ExtractionTimeout as ex:  # fired outside the extractor's own handler
+        result = reader.Reading(path=str(path), format="unknown", status="failed", error=str(ex))
+        return key, result
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def read_all(jobs, workers=None):
+    """Yield ``(key, Reading)`` for each ``(key, path, override)`` job, in the order they finish."""
+    jobs = list(jobs)
+    if not jobs:
+        return
+    workers = workers or settings.get("workers") or os.cpu_count() or 1
+    workers = max(1, min(workers, len(jobs)))
+    pending = {key: (key, path, override) for key, path, override in jobs}
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as executor:
+            futures = [executor.submit(_read_with_limit, *job) for job in jobs]
+            for future in as_completed(futures):
+                key, result = future.result()
+                pending.pop(key, None)
+                yield key, result
+    except BrokenProcessPool:
+        # A worker died (a crash in a C library, or the kernel's OOM killer). Read what is left one
+        # file per process, so that only the file that kills its process is lost.
+        for key, path, override in list(pending.values()):
+            yield key, _read_isolated(key, path, override)
+
+
+def _read_isolated(key, path, override):
+    try:
+        with ProcessPoolExecutor(max_workers=1) as executor:
+            return executor.submit(_read_with_limit, key, path, override).result()[1]
+    except BrokenProcessPool:
+        return reader.Reading(path=str(path), format="unknown", status="failed",
+                              error="the reader crashed on this file (out of memory or a library fault); "
+                                    "ask the sender for a new copy")

@@ -1,0 +1,119 @@
+"""Read one file into what the index and the ``check`` command need: status, text, languages.
+
+This is where every failure of a format module is caught and turned into a status with a message,
+so that one bad file never stops a build. It runs in worker processes (see ``pool``).
+"""
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer import extract, language, settings
+from indexer.errors import ExtractionError, ExtractionTimeout
+
+STATUSES = ("ok", "empty", "needs_ocr", "failed")
+# C0/C1 controls other than tab, newline and form feed: they are noise from extraction and break XML.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class Reading:
+    path: str
+    format: str
+    status: str
+    error: str = ""
+    pages: int = 0
+    chars: int = 0
+    title: str = ""
+    language: str = language.UND
+    languages: list = field(default_factory=list)   # [{"code", "share"}], largest first
+    encoding: str = ""
+    notes: list = field(default_factory=list)
+    passages: list = field(default_factory=list)    # [(page, code, text)]
+    text: str = ""                                  # display text, pages separated by form feeds
+
+    def summary(self):
+        """The fields of ``check --json``: no text, no passages."""
+        return {"path": self.path, "format": self.format, "status": self.status, "language": self.language,
+                "languages": self.languages, "chars": self.chars, "pages": self.pages, "title": self.title,
+                "encoding": self.encoding, "notes": self.notes, "error": self.error or None}
+
+
+def read(path, override=""):
+    """Read ``path``; never raises for a bad file, the status and error say what happened."""
+    path = Path(path)
+    reading = Reading(path=str(path), format=extract.guess_format(path), status="failed")
+    try:
+        size = path.stat().st_size
+    except OSError as ex:
+        reading.error = f"cannot open the file: {ex.strerror or ex}"
+        return reading
+    if size == 0:
+        reading.status, reading.error = "empty", "the file is empty (0 bytes); ask the sender for the document"
+        return reading
+    limit = settings.get("max_file_mb")
+    if size > limit * 1024 * 1024:
+        reading.error = (f"file too large: {size / 1048576:.0f} MB is over the {limit} MB limit "
+                         "(raise SEARCH_MAX_FILE_MB to index it)")
+        return reading
+    try:
+        extracted = extract.extract(path)
+    except (ExtractionError, ExtractionTimeout) as ex:
+        reading.error = str(ex)
+        return reading
+    except MemoryError:
+        reading.error = "out of memory while reading the file; it is too large or malformed"
+        return reading
+    except Exception as ex:  # a library bug on a strange file must not stop the build
+        reading.error = f"could not read the file ({type(ex).__name__}: {str(ex)[:160]})"
+        return reading
+    _fill(reading, extracted, override)
+    return reading
+
+
+def _fill(reading, extracted, override):
+    reading.format = extracted.format
+    reading.encoding = extracted.encoding
+    reading.notes = list(extracted.notes)
+    reading.title = _clean(extracted.title).replace("\n", " ").strip()
+    pages = [_clean(p) for p in extracted.pages]
+    reading.pages = len(pages) if extracted.format == "pdf" else 0
+    max_chars = settings.get("max_chars")
+    total = sum(len(p) for p in pages)
+    if total > max_chars:
+        pages = _cut(pages, max_chars)
+        reading.notes.append(f"text cut at {max_chars:,} of {total:,} characters (SEARCH_MAX_CHARS)")
+    reading.text = "\f".join(pages)
+    reading.chars = len(reading.text.replace("\f", ""))
+    if not any(p.strip() for p in pages):
+        if extracted.format == "pdf":
+            reading.status = "needs_ocr"
+            reading.error = (f"no text layer: the {len(pages)} page(s) are images only (a scan); "
+                             "run OCR on it, e.g. ocrmypdf, and add the result")
+        else:
+            reading.status, reading.error = "empty", "the file has no text"
+        reading.language = override or language.UND
+        return
+    prof = language.profile(pages, override=override, declared=extracted.declared_language,
+                            min_share=settings.get("min_share"))
+    reading.status = "ok"
+    reading.language = prof.main
+    reading.languages = [{"code": code, "share": share} for code, share in prof.shares.items()]
+    reading.passages = prof.passages
+    if not reading.title:
+        reading.title = next((t.split("\n")[0].strip() for _, _, t in prof.passages), "")[:200]
+
+
+def _clean(text):
+    return CONTROL.sub("", unicodedata.normalize("NFC", text or ""))
+
+
+def _cut(pages, limit):
+    kept, used = [], 0
+    for page in pages:
+        if used + len(page) > limit:
+            kept.append(page[:max(0, limit - used)])
+            break
+        kept.append(page)
+        used += len(page)
+    return kept

@@ -1,0 +1,35 @@
+"""The Whoosh schema: one text field per language, facets, and what the site shows.
+
+Each passage is indexed in the field of its own language, with that language's analyzer; a query is
+run against every language field present, each analysing the query its own way.
+"""
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from indexer import analysis
+
+# Bump when the schema or an analyzer changes: ``update`` then rebuilds instead of mixing old and new.
+SCHEMA_VERSION = 1
+
+
+def build_schema():
+    fields = {
+        "id": ID(stored=True, unique=True),
+        "title": TEXT(analyzer=analysis.analyzer_for("und"), stored=True, field_boost=3.0),
+        # facets; multi-valued ones are space-separated codes
+        "country": ID(stored=True),
+        "language": KEYWORD(stored=True, scorable=False),
+        "topic": KEYWORD(stored=True, scorable=False),
+        "year": ID(stored=True),
+        "status": ID(stored=True),
+        "date": ID(stored=True, sortable=True),
+        "fingerprint": ID(stored=True),
+        "meta": STORED,      # dict: file, format, languages with shares, pages, chars, error, notes, ...
+        "content": STORED,   # the text as shown, pages separated by form feeds
+    }
+    for code in analysis.field_languages():
+        fields[analysis.field_for(code)] = TEXT(analyzer=analysis.analyzer_for(code), phrase=True)
+    return Schema(**fields)
+
+
+def text_fields(schema):
+    return [name for name in schema.names() if name.startswith("text_")]

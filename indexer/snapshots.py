@@ -1,0 +1,159 @@
+"""Published index snapshots in an index directory, and the pointer to the live one.
+
+Layout of ``--index DIR``::
+
+    DIR/snapshots/20261125T101500Z/   one complete Whoosh index plus report.json
+    DIR/snapshots/.building-.../      a build in progress (never read; cleaned by the next build)
+    DIR/CURRENT                       the name of the live snapshot
+
+A build writes a new snapshot beside the live one and renames it into place only when complete;
+publishing rewrites CURRENT through a temporary file and ``os.replace``, which is atomic, so a reader
+sees the old snapshot or the new one, never half of either. Readers that still hold an older
+snapshot keep reading it: only snapshots beyond the last few are deleted.
+"""
+import fcntl
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from indexer.errors import BuildLocked, NoIndex
+
+REPORT = "report.json"
+
+
+def snapshots_dir(index_dir):
+    return Path(index_dir) / "snapshots"
+
+
+def new_building_dir(index_dir):
+    base = snapshots_dir(index_dir)
+    base.mkdir(parents=True, exist_ok=True)
+    path = base / f".building-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    path.mkdir()
+    return path
+
+
+def new_name(index_dir):
+    """A name for the next snapshot: its UTC time, so names sort in build order."""
+    base = snapshots_dir(index_dir)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    name, n = stamp, 1
+    while (base / name).exists():
+        n += 1
+        name = f"{stamp}-{n}"
+    return name
+
+
+def complete(building, index_dir, name):
+    """Give a finished build its final name."""
+    os.rename(building, snapshots_dir(index_dir) / name)
+
+
+def published(index_dir):
+    """Names of the complete snapshots, oldest first."""
+    base = snapshots_dir(index_dir)
+    if not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir() if not p.name.startswith(".") and (p / REPORT).is_file())
+
+
+def current(index_dir):
+    """The live snapshot's name, or raise NoIndex."""
+    try:
+        name = (Path(index_dir) / "CURRENT").read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        name = ""
+    if not name or not (snapshots_dir(index_dir) / name / REPORT).is_file():
+        raise NoIndex(f"no index in {index_dir}: run `python -m indexer build` first")
+    return name
+
+
+def current_path(index_dir):
+    return snapshots_dir(index_dir) / current(index_dir)
+
+
+def publish(index_dir, name):
+    """Make ``name`` the live snapshot, atomically."""
+    index_dir = Path(index_dir)
+    tmp = index_dir / f".CURRENT.{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(name + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, index_dir / "CURRENT")
+
+
+def previous(index_dir):
+    """The newest complete snapshot older than the live one, or None."""
+    live = current(index_dir)
+    older = [name for name in published(index_dir) if name < live]
+    return older[-1] if older else None
+
+
+def prune(index_dir, keep):
+    """Delete old snapshots beyond the newest ``keep`` (never the live one) and abandoned builds."""
+    base = snapshots_dir(index_dir)
+    try:
+        live = current(index_dir)
+    except NoIndex:
+        live = None
+    names = published(index_dir)
+    for name in names[:-keep] if keep > 0 else names:
+        if name != live:
+            shutil.rmtree(base / name, ignore_errors=True)
+    for path in base.glob(".building-*"):
+        pid = path.name.rsplit("-", 1)[-1]
+        if not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid):
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def read_report(snapshot_path):
+    with open(Path(snapshot_path) / REPORT, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def write_report(snapshot_path, report):
+    tmp = Path(snapshot_path) / (REPORT + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(report, f, ensure_ascii=False, indent=1)
+    os.replace(tmp, Path(snapshot_path) / REPORT)
+
+
+@contextmanager
+def locked(index_dir):
+    """Hold the index directory's build lock; raise BuildLocked if another process has it."""
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            holder = f.read().strip() or "another process"
+            raise BuildLocked(f"another build or update is running on {index_dir} ({holder}); "
+                              "wait for it to finish") from None
+        f.seek(0)
+        f.truncate()
+        f.write(f"pid {os.getpid()}")
+        f.flush()
+        try:
+            yield
+        finally:
+            f.seek(0)
+            f.truncate()
+            fcntl.flock(f, fcntl.LOCK_UN)
