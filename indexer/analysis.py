@@ -4,12 +4,14 @@ Every analyzer starts with ``WordTokenizer``: words of any alphabetic script are
 Chinese, Japanese, Korean, Thai and similar scripts, which do not put spaces between words, become
 overlapping character bigrams (what Lucene's CJK analyzer does). Then ``Normalize`` (NFKC, case
 folding, digits of any script as ASCII), a language's own orthographic normalizer where it needs one
-(Arabic, Persian, Hebrew, Russian), its stop words, accent folding and its Snowball stemmer.
+(Arabic, Persian, Hebrew, Russian), accent folding and its stemmer. There are no stop words: a query
+is searched in every language field, and a word dropped in one field but kept in another would make
+AND queries miss documents; BM25 weighs common words down anyway.
 
 The same analyzer runs on the query, so a query word meets the indexed word in the same form:
 
 >>> [t.text for t in analyzer_for("fr")("Des règlements européens")]
-['regl', 'europeen']
+['de', 'regl', 'europeen']
 >>> [t.text for t in analyzer_for("fr")("reglement europeen")]
 ['regl', 'europeen']
 >>> [t.text for t in analyzer_for("zh")("人工智能")]
@@ -22,8 +24,7 @@ from dataclasses import dataclass
 
 import regex
 import Stemmer
-from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
-from whoosh.lang.stopwords import stoplists
+from whoosh.analysis import Filter, Token, Tokenizer
 
 # Scripts written without spaces between words: indexed as character bigrams.
 _NOSPACE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc\u3005"
@@ -212,7 +213,6 @@ class Stem(Filter):
 class LanguageSpec:
     stemmer: str = ""
     charmap: str = ""
-    stopwords: bool = False
     # Fold accents before the stemmer where it copes with unaccented words (so a query typed without
     # accents meets the same stem); after it where the stemmer's rules depend on the diacritics.
     fold: str = "before"
@@ -223,21 +223,21 @@ LANGUAGES = {
     "ar": LanguageSpec("arabic_light", "arabic", fold=""), "fa": LanguageSpec("persian", "persian", fold=""),
     "he": LanguageSpec("", "hebrew", fold=""), "ur": LanguageSpec("", "persian", fold=""),
     "hy": LanguageSpec("armenian", fold=""), "eu": LanguageSpec("basque"), "ca": LanguageSpec("catalan"),
-    "cs": LanguageSpec("czech", fold="after"), "da": LanguageSpec("danish", stopwords=True),
-    "nl": LanguageSpec("dutch", stopwords=True), "en": LanguageSpec("english", stopwords=True),
+    "cs": LanguageSpec("czech", fold="after"), "da": LanguageSpec("danish"),
+    "nl": LanguageSpec("dutch"), "en": LanguageSpec("english"),
     "eo": LanguageSpec("esperanto"), "et": LanguageSpec("estonian"),
-    "fi": LanguageSpec("finnish", stopwords=True), "fr": LanguageSpec("french", stopwords=True),
-    "de": LanguageSpec("german", stopwords=True), "el": LanguageSpec("greek"),
+    "fi": LanguageSpec("finnish"), "fr": LanguageSpec("french"),
+    "de": LanguageSpec("german"), "el": LanguageSpec("greek"),
     "hi": LanguageSpec("hindi", fold=""), "ne": LanguageSpec("nepali", fold=""),
-    "hu": LanguageSpec("hungarian", stopwords=True, fold="after"), "id": LanguageSpec("indonesian"),
-    "ms": LanguageSpec("indonesian"), "ga": LanguageSpec("irish"), "it": LanguageSpec("italian", stopwords=True),
-    "lt": LanguageSpec("lithuanian", fold="after"), "no": LanguageSpec("norwegian", stopwords=True),
-    "nb": LanguageSpec("norwegian", stopwords=True), "nn": LanguageSpec("norwegian", stopwords=True),
-    "pl": LanguageSpec("polish", fold="after"), "pt": LanguageSpec("portuguese", stopwords=True),
-    "ro": LanguageSpec("romanian"), "ru": LanguageSpec("russian", "cyrillic_yo", stopwords=True, fold=""),
+    "hu": LanguageSpec("hungarian", fold="after"), "id": LanguageSpec("indonesian"),
+    "ms": LanguageSpec("indonesian"), "ga": LanguageSpec("irish"), "it": LanguageSpec("italian"),
+    "lt": LanguageSpec("lithuanian", fold="after"), "no": LanguageSpec("norwegian"),
+    "nb": LanguageSpec("norwegian"), "nn": LanguageSpec("norwegian"),
+    "pl": LanguageSpec("polish", fold="after"), "pt": LanguageSpec("portuguese"),
+    "ro": LanguageSpec("romanian"), "ru": LanguageSpec("russian", "cyrillic_yo", fold=""),
     "be": LanguageSpec("", "cyrillic_yo", fold=""), "sr": LanguageSpec("serbian", fold="after"),
-    "es": LanguageSpec("spanish", stopwords=True), "sv": LanguageSpec("swedish", stopwords=True),
-    "ta": LanguageSpec("tamil", fold=""), "tr": LanguageSpec("turkish", stopwords=True, fold="after"),
+    "es": LanguageSpec("spanish"), "sv": LanguageSpec("swedish"),
+    "ta": LanguageSpec("tamil", fold=""), "tr": LanguageSpec("turkish", fold="after"),
     "uk": LanguageSpec("", fold=""), "bg": LanguageSpec("", fold=""), "mk": LanguageSpec("", fold=""),
     "zh": LanguageSpec(fold=""), "ja": LanguageSpec(fold=""), "ko": LanguageSpec(fold=""),
     "th": LanguageSpec(fold=""), "vi": LanguageSpec(), "sk": LanguageSpec(fold="after"),
@@ -247,19 +247,12 @@ LANGUAGES = {
 }
 
 
-def _stoplist(code):
-    words = stoplists.get(code) or stoplists.get({"nb": "no", "nn": "no"}.get(code, ""), ())
-    return frozenset(fold_accents(w.casefold()) for w in words) | frozenset(words)
-
-
 def analyzer_for(code):
     """The analyzer for an ISO 639-1 code; unknown codes get the default (``und``) analyzer."""
     spec = LANGUAGES.get(code, LANGUAGES["und"])
     chain = WordTokenizer() | Normalize()
     if spec.charmap:
         chain = chain | CharMap(spec.charmap)
-    if spec.stopwords:
-        chain = chain | StopFilter(stoplist=_stoplist(code), minsize=1)
     if spec.fold == "before":
         chain = chain | FoldAccents()
     if spec.stemmer:

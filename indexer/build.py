@@ -57,6 +57,9 @@ def _write_snapshot(corpus, index_dir, entries, base, progress):
             old_docs = {d["id"]: d for d in old_report.get("documents", [])}
             to_read = [e for e in entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]]
             deleted = sorted(set(old_docs) - {e.id for e in entries})
+            if not to_read and not deleted and old_report.get("problems") == [str(p) for p in corpus.problems]:
+                shutil.rmtree(building, ignore_errors=True)
+                return dict(old_report, kind="up to date", changes=_no_changes(len(entries)))
         writer = ix.writer(limitmb=256)
         try:
             for doc_id in deleted + [e.id for e in to_read if e.id in old_docs]:
@@ -93,6 +96,10 @@ def _write_snapshot(corpus, index_dir, entries, base, progress):
     snapshots.publish(index_dir, name)
     snapshots.prune(index_dir, settings.get("keep_snapshots"))
     return report
+
+
+def _no_changes(n):
+    return {"added": [], "changed": [], "deleted": [], "unchanged": n}
 
 
 def _fingerprint(entry):

@@ -67,6 +67,9 @@ def _run(action, corpus_dir, index_dir):
 def _print_summary(report):
     counts = report["counts"]
     total = sum(counts.values())
+    if report["kind"] == "up to date":
+        click.echo(f"up to date: the live snapshot {report['snapshot']} already holds the corpus ({total} documents)")
+        return
     click.echo(f"{report['kind']} {report['snapshot']}: {total} documents in {report['seconds']} s — "
                + ", ".join(f"{n} {status}" for status, n in counts.items()))
     changes = report.get("changes")

@@ -175,7 +175,7 @@ def _unlisted_files(root, entries, problems):
         rel = path.relative_to(root).as_posix()
         doc_id = unique_id(slug_for(rel), ids)
         ids.add(doc_id)
-        problems.append(Problem(0, f"no manifest row; indexed as {doc_id!r} with what the file says "
+        problems.append(Problem(0, f"no manifest row; given the id {doc_id!r} and indexed with what the file says "
                                    "(add a row to give it a country and topics)", file=rel))
         extra.append(Entry(id=doc_id, path=path.resolve(), file=rel))
     return extra

@@ -1,0 +1,52 @@
+# Two commands for a fresh machine: `make run` (install, index the corpus, serve) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+CORPUS ?= corpus
+INDEX  ?= var/index
+HOST   ?= 127.0.0.1
+PORT   ?= 8080
+
+.PHONY: run install index serve test check bench sample clean help
+
+help:
+	@echo "make run      install, index $(CORPUS)/ (only what changed) and serve http://$(HOST):$(PORT)/"
+	@echo "make test     run the test suite"
+	@echo "make index    bring the index up to date with $(CORPUS)/"
+	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
+	@echo "make bench    build-time benchmark on the sample corpus"
+	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+# `update` re-reads only new and changed documents and publishes nothing when all is current.
+index: install
+	$(BIN)/python -m indexer update --corpus $(CORPUS) --index $(INDEX)
+
+serve: install
+	$(BIN)/python -m search_web --host $(HOST) --port $(PORT) --index $(INDEX)
+
+run: index serve
+
+test: install
+	$(BIN)/python -m pytest
+
+check: install
+	../shared/checks/check-json $(BIN)/python
+	../shared/checks/web-contract $(BIN)/python
+
+bench: install
+	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)
+
+sample:
+	test -x /tmp/samplevenv/bin/python || ($(PYTHON) -m venv /tmp/samplevenv && \
+	  /tmp/samplevenv/bin/pip install --quiet -r requirements.txt -r corpus/sample/requirements.txt)
+	/tmp/samplevenv/bin/python corpus/sample/make_sample.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

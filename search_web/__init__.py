@@ -1,0 +1,1 @@
+"""The public site: faceted search over the published index snapshot, document pages, JSON API."""

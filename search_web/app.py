@@ -1,0 +1,197 @@
+"""The Bottle application: routes only. Search logic is in ``search``, labels in ``labels``."""
+import json
+import os
+from pathlib import Path
+from urllib.parse import urlencode
+
+import bottle
+from bottle import Bottle, HTTPResponse, request, response, static_file, template
+
+from indexer.errors import NoIndex
+from search_web import labels, search
+from search_web.snapshot import SnapshotHandle
+
+HERE = Path(__file__).parent
+TEMPLATES = [str(HERE / "templates")]
+RTL = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ug", "ku"}
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+
+
+def create_app(config=None):
+    """A new application; ``config`` keys: ``search.index`` (index dir), ``search.corpus`` (optional
+    corpus dir for downloads; default: the corpus the live snapshot was built from)."""
+    app = Bottle()
+    app.config.update({"search.index": "var/index/", "search.corpus": ""})
+    app.config.update(config or {})
+    handle = SnapshotHandle(app.config["search.index"])
+
+    def live():
+        try:
+            return handle.get()
+        except NoIndex:
+            raise HTTPResponse(status=503, body=page("error.tpl", title="No index yet",
+                               message="The search index has not been built yet. Run `python -m indexer build`."))
+
+    def page(name, **values):
+        values.setdefault("hl", "en")
+        values.setdefault("dir_for", dir_for)
+        values.setdefault("q", "")
+        return template(name, template_lookup=TEMPLATES, **values)
+
+    @app.hook("after_request")
+    def security_headers():
+        response.set_header("Content-Security-Policy", CSP)
+        response.set_header("X-Content-Type-Options", "nosniff")
+        response.set_header("Referrer-Policy", "same-origin")
+        if request.path.startswith("/api/"):
+            response.set_header("Access-Control-Allow-Origin", "*")
+
+    def read_request():
+        return search.SearchRequest.from_params(
+            lambda name: request.query.getunicode(name),
+            lambda name: request.query.decode().getall(name))
+
+    def view(result, current, topics, hl="en"):
+        """Add labels and toggle URLs to the facet values, for the page and the API alike."""
+        for facet, values in result["facets"].items():
+            for v in values:
+                v["label"] = labels.label(facet, v["value"], topics, hl)
+                v["toggle_url"] = toggle_url(current, facet, v["value"])
+        for r in result["results"]:
+            r["country_label"] = labels.country(r["country"], hl)
+            r["language_label"] = labels.language(r["language"], hl)
+        return result
+
+    @app.get("/")
+    def home():
+        lv = live()
+        result = view(search.run(lv, search.SearchRequest()), {}, lv.report.get("topics", {}))
+        return page("home.tpl", title="Policy documents", result=result, report=lv.report)
+
+    @app.get("/search")
+    def search_page():
+        lv = live()
+        req = read_request()
+        current = current_params(req)
+        result = view(search.run(lv, req), current, lv.report.get("topics", {}))
+        return page("search.tpl", title=(req.q + " – " if req.q else "") + "Search", result=result,
+                    q=req.q, current=current, page_url=lambda n: "/search?" + urlencode({**current, "page": n}, doseq=True),
+                    sort_url=lambda s: "/search?" + urlencode({**current, "sort": s}, doseq=True),
+                    without_filters="/search?" + urlencode({"q": req.q}))
+
+    @app.get("/api/v1/search")
+    def api_search():
+        lv = live()
+        req = read_request()
+        current = current_params(req)
+        result = view(search.run(lv, req), current, lv.report.get("topics", {}))
+        for values in result["facets"].values():
+            for v in values:
+                v.pop("toggle_url", None)
+        return json_response(result)
+
+    @app.get("/doc/<doc_id>")
+    def doc_page(doc_id):
+        lv = live()
+        doc = search.document(lv, doc_id)
+        if doc is None:
+            return not_found(f"No document has the id “{doc_id}”.")
+        topics = lv.report.get("topics", {})
+        doc["country_label"] = labels.country(doc["country"])
+        doc["language_label"] = labels.language(doc["language"])
+        doc["topic_labels"] = [(t, labels.topic(t, topics)) for t in doc["topics"]]
+        doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"])) for lang in doc["languages"]]
+        return page("doc.tpl", title=doc["title"], doc=doc)
+
+    @app.get("/api/v1/doc/<doc_id>")
+    def api_doc(doc_id):
+        doc = search.document(live(), doc_id)
+        if doc is None:
+            return json_error(404, f"no document with id {doc_id!r}")
+        return json_response(doc)
+
+    @app.get("/doc/<doc_id>/file")
+    def doc_file(doc_id):
+        lv = live()
+        doc = search.document(lv, doc_id)
+        if doc is None:
+            return not_found(f"No document has the id “{doc_id}”.")
+        root = Path(app.config["search.corpus"] or lv.report.get("corpus", "corpus")).resolve()
+        path = (root / doc["file"]).resolve()
+        # The path comes from our own manifest, never from the request; still, never leave the corpus.
+        if not path.is_relative_to(root) or not path.is_file():
+            return not_found("The original file of this document is no longer in the collection.")
+        resp = static_file(os.path.relpath(path, root), root=str(root), download=path.name)
+        resp.set_header("Content-Disposition", "attachment; filename*=UTF-8''" + bottle.urlquote(path.name))
+        return resp
+
+    @app.get("/healthz")
+    def healthz():
+        try:
+            lv = handle.get()
+        except NoIndex as ex:
+            return json_response({"ok": False, "error": str(ex), "status": 503}, status=503)
+        return json_response({"ok": True, "snapshot": lv.name, "documents": len(search.facet_sets(lv)["_all"]),
+                              "built_at": lv.report.get("built_at")})
+
+    @app.get("/static/<name:path>")
+    def static(name):
+        return static_file(name, root=str(HERE / "static"))
+
+    @app.error(404)
+    def error404(err):
+        if request.path.startswith("/api/"):
+            return json_error(404, "not found", as_body=True)
+        return page("error.tpl", title="Not found", message="There is no page at this address.")
+
+    @app.error(500)
+    def error500(err):
+        if request.path.startswith("/api/"):
+            return json_error(500, "internal error; the problem has been logged", as_body=True)
+        return page("error.tpl", title="Something went wrong", message="Something went wrong on our side. Please try again.")
+
+    def not_found(message):
+        response.status = 404
+        return page("error.tpl", title="Not found", message=message)
+
+    return app
+
+
+def dir_for(code):
+    return "rtl" if code in RTL else "ltr"
+
+
+def current_params(req):
+    params = {}
+    if req.q:
+        params["q"] = req.q
+    for facet, values in req.filters.items():
+        params[facet] = list(values)
+    if req.sort != "relevance":
+        params["sort"] = req.sort
+    return params
+
+
+def toggle_url(current, facet, value):
+    params = {k: (list(v) if isinstance(v, list) else v) for k, v in current.items()}
+    values = params.get(facet, [])
+    params[facet] = [v for v in values if v != value] if value in values else values + [value]
+    if not params[facet]:
+        del params[facet]
+    return "/search?" + urlencode(params, doseq=True)
+
+
+def json_response(data, status=200):
+    response.status = status
+    response.content_type = "application/json; charset=utf-8"
+    return json.dumps(data, ensure_ascii=False)
+
+
+def json_error(status, message, as_body=False):
+    body = json.dumps({"ok": False, "error": message, "status": status})
+    response.content_type = "application/json; charset=utf-8"
+    if as_body:
+        return body
+    response.status = status
+    return body

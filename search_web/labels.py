@@ -1,0 +1,39 @@
+"""Human labels for codes: country and language names from CLDR (Babel), topics from topics.csv."""
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+from indexer.language import UND
+
+
+@lru_cache(maxsize=64)
+def _locale(hl):
+    try:
+        return Locale.parse(hl)
+    except (ValueError, UnknownLocaleError):
+        return Locale("en")
+
+
+def country(code, hl="en"):
+    return _locale(hl).territories.get(code, code) if code else ""
+
+
+def language(code, hl="en"):
+    if code == UND or not code:
+        return {"en": "Undetermined"}.get(hl, _locale(hl).languages.get("und", "Undetermined"))
+    return _locale(hl).languages.get(code, code)
+
+
+def topic(slug, topics, hl="en"):
+    labels = topics.get(slug) or {}
+    return labels.get(hl) or labels.get("en") or slug
+
+
+def label(facet, value, topics, hl="en"):
+    if facet == "country":
+        return country(value, hl)
+    if facet == "language":
+        return language(value, hl)
+    if facet == "topic":
+        return topic(value, topics, hl)
+    return value

@@ -1,0 +1,222 @@
+"""Search over a live snapshot: the one narrow interface the web tier uses.
+
+``run(live, request)`` takes a query, facet filters, a sort and a page, and returns results and facet
+counts as plain dicts, the same data for the HTML pages, the JSON API and the feeds. No HTTP here.
+
+Facet counts come from per-value document sets held per snapshot, intersected with the set of
+matching documents: cheaper than Whoosh's ``groupedby`` on multi-valued fields. A facet's counts are
+taken with the other facets' filters but not its own, so a visitor sees what a second value adds.
+"""
+import re
+import threading
+from dataclasses import dataclass, field
+
+from whoosh import qparser, query as wq
+from whoosh.highlight import ContextFragmenter, HtmlFormatter
+
+from indexer.schema import text_fields
+
+FACETS = ("country", "language", "topic", "year")
+SORTS = ("relevance", "newest", "oldest")
+PAGE_SIZE = 10
+MAX_QUERY_CHARS = 1000
+SNIPPET_TEXT_CHARS = 300_000   # highlight within this much of a long document; enough for a snippet
+SYNTAX = re.compile(r"[\"()*+\-:^~\[\]{}]|\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
+_facet_lock = threading.Lock()
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    filters: dict = field(default_factory=dict)   # facet -> list of selected values
+    sort: str = "relevance"
+    page: int = 1
+    notices: list = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, get_one, get_all):
+        """Build from query parameters, repairing what is malformed instead of refusing it.
+
+        ``get_one(name)`` returns a decoded string or None; ``get_all(name)`` a list of strings.
+        """
+        notices = []
+        q = _clean(get_one("q") or "")
+        if len(q) > MAX_QUERY_CHARS:
+            q = q[:MAX_QUERY_CHARS]
+            notices.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
+        filters = {}
+        for facet in FACETS:
+            values = [_clean(v) for v in get_all(facet)]
+            values = list(dict.fromkeys(v for v in values if v))
+            if values:
+                filters[facet] = values
+        sort = get_one("sort") or "relevance"
+        if sort not in SORTS:
+            sort = "relevance"
+        try:
+            page = int(get_one("page") or 1)
+        except ValueError:
+            page = 1
+        return cls(q=q, filters=filters, sort=sort, page=max(1, min(page, 10**6)), notices=notices)
+
+
+def _clean(text):
+    return re.sub(r"[\x00-\x1f\x7f]", " ", text).strip()
+
+
+def facet_sets(live):
+    """``{facet: {value: frozenset(docnums)}}`` plus ``"_all"``, built once per snapshot."""
+    sets = live.cache.get("facets")
+    if sets is not None:
+        return sets
+    with _facet_lock:
+        if "facets" not in live.cache:
+            reader = live.searcher().reader()
+            sets = {"_all": frozenset(reader.all_doc_ids())}
+            for facet in FACETS:
+                values = {}
+                if facet in reader.indexed_field_names():
+                    for term in reader.lexicon(facet):
+                        value = term.decode("utf-8")
+                        values[value] = frozenset(reader.postings(facet, term).all_ids()) & sets["_all"]
+                sets[facet] = values
+            live.cache["facets"] = sets
+    return live.cache["facets"]
+
+
+def _parser(live):
+    parser = live.cache.get("parser")
+    if parser is None:
+        searcher = live.searcher()
+        indexed = set(searcher.reader().indexed_field_names())
+        fields = ["title"] + [f for f in text_fields(searcher.schema) if f in indexed]
+        parser = qparser.MultifieldParser(fields, searcher.schema, group=qparser.AndGroup)
+        # No field:value syntax for visitors: it would expose internal fields and trip on URLs.
+        parser.remove_plugin_class(qparser.FieldsPlugin)
+        parser.add_plugin(qparser.PlusMinusPlugin())
+        live.cache["parser"] = parser
+    return parser
+
+
+def parse(live, text, notices):
+    """A Whoosh query for ``text``; input that does not parse is searched as plain words."""
+    if not text:
+        return None
+    parser = _parser(live)
+    try:
+        q = parser.parse(text)
+        if q is not wq.NullQuery and not _has_error(q):
+            return q
+    except Exception:  # Whoosh's parser raises odd errors on odd input; plain words are the answer
+        pass
+    plain = " ".join(w for w in SYNTAX.sub(" ", text).split())
+    if plain != text:
+        notices.append("Some search syntax could not be understood, so the words were searched as they are.")
+    if not plain:
+        return wq.NullQuery
+    return parser.parse(plain)
+
+
+def _has_error(q):
+    return any(isinstance(sub, qparser.ErrorNode) or type(sub).__name__ == "ErrorNode" for sub in q.leaves()) \
+        if hasattr(q, "leaves") else False
+
+
+def run(live, request):
+    """Results, facet counts and paging for a ``SearchRequest``, as plain data."""
+    searcher = live.searcher()
+    sets = facet_sets(live)
+    notices = list(request.notices)
+    q = parse(live, request.q, notices)
+    if q is None:
+        matched = sets["_all"]
+    elif q is wq.NullQuery:
+        matched = frozenset()
+    else:
+        matched = frozenset(searcher.docs_for_query(q)) & sets["_all"]
+    selected = {f: set(values) for f, values in request.filters.items()}
+    chosen = {f: frozenset().union(*(sets[f].get(v, ()) for v in values)) for f, values in selected.items()}
+    final = matched.intersection(*chosen.values()) if chosen else matched
+
+    facets = {}
+    for facet in FACETS:
+        base = matched.intersection(*(s for f, s in chosen.items() if f != facet)) if chosen else matched
+        counts = [(value, len(base & docs)) for value, docs in sets[facet].items()]
+        counts = [(v, n) for v, n in counts if n or v in selected.get(facet, ())]
+        counts += [(v, 0) for v in selected.get(facet, ()) if v not in sets[facet]]
+        counts.sort(key=lambda vn: (-vn[1], vn[0]))
+        facets[facet] = [{"value": v, "count": n, "selected": v in selected.get(facet, ())} for v, n in counts]
+
+    total = len(final)
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(request.page, pages)
+    hits = _hits(searcher, q, final, request.sort, page) if total else []
+    return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
+            "sort": request.sort, "filters": request.filters, "notices": notices, "results": hits,
+            "facets": facets}
+
+
+def _hits(searcher, q, final, sort, page):
+    limit = page * PAGE_SIZE
+    if q is None or sort != "relevance":
+        results = searcher.search(q or wq.Every(), filter=set(final), limit=limit, sortedby="date",
+                                  reverse=(sort != "oldest"), terms=q is not None)
+    else:
+        results = searcher.search(q, filter=set(final), limit=limit, terms=True)
+    results.fragmenter = ContextFragmenter(maxchars=240, surround=80)
+    results.formatter = HtmlFormatter(tagname="mark", classname="hit", termclass="t", between=" … ")
+    out = []
+    for hit in results[(page - 1) * PAGE_SIZE:limit]:
+        stored = hit.fields()
+        out.append(result_dict(stored, snippet=_snippet(hit, stored, q is not None)))
+    return out
+
+
+def _snippet(hit, stored, highlight):
+    """An HTML snippet: escaped text with ``<mark>`` around the query's terms."""
+    from html import escape
+    text = (stored.get("content") or "")[:SNIPPET_TEXT_CHARS].replace("\f", "\n")
+    if highlight and text:
+        languages = [lang["code"] for lang in stored["meta"].get("languages", [])] or [stored["meta"].get("main_language")]
+        for code in languages:
+            name = "text_" + code
+            if name in hit.searcher.schema:
+                try:
+                    snippet = hit.highlights(name, text=text, top=2)
+                except Exception:
+                    snippet = ""
+                if snippet:
+                    return snippet
+    lead = " ".join(text[:400].split())
+    return escape(lead[:240] + ("…" if len(lead) > 240 else ""))
+
+
+def result_dict(stored, snippet=""):
+    meta = stored.get("meta") or {}
+    return {
+        "id": stored["id"],
+        "title": stored.get("title", ""),
+        "country": stored.get("country", ""),
+        "language": meta.get("main_language", "und"),
+        "languages": meta.get("languages", []),
+        "date": stored.get("date", ""),
+        "topics": meta.get("topics", []),
+        "status": stored.get("status", ""),
+        "format": meta.get("format", ""),
+        "snippet": snippet,
+        "url": "/doc/" + stored["id"],
+        "file_url": "/doc/" + stored["id"] + "/file",
+    }
+
+
+def document(live, doc_id):
+    """The stored document with id ``doc_id`` as a dict (with its text), or None."""
+    stored = live.searcher().document(id=doc_id)
+    if stored is None:
+        return None
+    doc = result_dict(stored)
+    meta = stored.get("meta") or {}
+    doc.update({"error": meta.get("error", ""), "notes": meta.get("notes", []), "pages": meta.get("pages", 0),
+                "chars": meta.get("chars", 0), "source_url": meta.get("source_url", ""),
+                "file": meta.get("file", ""), "text": stored.get("content", "")})
+    return doc

@@ -1,0 +1,55 @@
+"""The live index snapshot as the web tier sees it: opened once, reopened when a new one is published.
+
+The web tier never writes: it reads ``INDEX/CURRENT`` (at most once a second) and, when it names a
+new snapshot, opens that one and lets requests still using the old searcher finish on it.
+"""
+import threading
+import time
+from dataclasses import dataclass, field
+
+from whoosh import index as whoosh_index
+
+from indexer import snapshots
+
+CHECK_EVERY = 1.0  # seconds between looks at CURRENT
+
+
+@dataclass
+class Live:
+    """One opened snapshot: its name, Whoosh index, build report and per-snapshot caches."""
+    name: str
+    index: object
+    report: dict
+    cache: dict = field(default_factory=dict)
+    _local: threading.local = field(default_factory=threading.local)
+
+    def searcher(self):
+        """This thread's searcher, opened on first use and then reused: Whoosh readers seek shared
+        file handles, so threads do not share one."""
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._local.searcher = self.index.searcher()
+        return searcher
+
+
+class SnapshotHandle:
+    def __init__(self, index_dir):
+        self.index_dir = index_dir
+        self._live = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    def get(self):
+        """The live snapshot; raises ``NoIndex`` when nothing is published."""
+        now = time.monotonic()
+        if self._live is not None and now - self._checked < CHECK_EVERY:
+            return self._live
+        with self._lock:
+            self._checked = now
+            name = snapshots.current(self.index_dir)
+            if self._live is None or self._live.name != name:
+                path = snapshots.snapshots_dir(self.index_dir) / name
+                # The old snapshot is left to the garbage collector: requests may still be reading it.
+                self._live = Live(name=name, index=whoosh_index.open_dir(str(path)),
+                                  report=snapshots.read_report(path))
+            return self._live

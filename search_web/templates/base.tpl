@@ -1,0 +1,23 @@
+<!DOCTYPE html>
+<html lang="{{hl}}" dir="{{dir_for(hl)}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}} · Policy Clearing House</title>
+<link rel="stylesheet" href="/static/style.css">
+</head>
+<body>
+<header class="site">
+  <a class="brand" href="/">Policy Clearing House</a>
+  <form class="searchbox" action="/search" method="get" role="search">
+    <label for="q" class="visually-hidden">Search documents</label>
+    <input id="q" name="q" type="search" value="{{q}}" placeholder="Search in any language" autocomplete="off">
+    <button type="submit">Search</button>
+  </form>
+</header>
+<main id="main">
+{{!base}}
+</main>
+<footer class="site"><a href="/search">All documents</a></footer>
+</body>
+</html>
