@@ -156,8 +156,12 @@ def _entry(root, row, line, topics, problems, seen_ids, seen_files):
     if language and not codes.is_language(language):
         report(f"unknown language code {language!r} (use ISO 639-1, e.g. fr); the language is detected instead")
         language = ""
+    source_url = cell("source_url")
+    if source_url and not re.match(r"^https?://[^\s/]+", source_url, re.I):
+        report(f"source_url {source_url[:80]!r} is not an http(s) address; indexed without it")
+        source_url = ""
     return Entry(id=doc_id, path=path, file=file, title=cell("title"), country=country, topics=topic_list,
-                 date=date, language=language, source_url=cell("source_url"), line=line)
+                 date=date, language=language, source_url=source_url, line=line)
 
 
 def _unlisted_files(root, entries, problems):

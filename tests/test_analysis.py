@@ -1,0 +1,84 @@
+"""Each language's analyzer, token by token, on a sentence of the kind the corpus holds."""
+import pytest
+
+from indexer.analysis import analyzer_for, field_for, fold_accents
+
+EXPECTED = {
+    "en": ("The regulations require providers of high-risk systems to keep records.",
+           ["the", "regul", "requir", "provid", "of", "high", "risk", "system", "to", "keep", "record"]),
+    "fr": ("Les États membres désignent des autorités nationales compétentes.",
+           ["le", "etat", "membr", "designent", "de", "autorit", "national", "competent"]),
+    "es": ("Las solicitudes de patentes serán examinadas por el Instituto.",
+           ["las", "solicitud", "de", "patent", "ser", "examin", "por", "el", "institut"]),
+    "de": ("Die Patentämter prüfen die Anmeldungen gemäß § 42 des Gesetzes.",
+           ["die", "patentamt", "pruf", "die", "anmeld", "gemass", "42", "des", "gesetz"]),
+    "ru": ("Федеральные законы регулируют отношения в области авторского права.",
+           ["федеральн", "закон", "регулир", "отношен", "в", "област", "авторск", "прав"]),
+    "ar": ("تُنشِئُ المملكةُ هيئةً وطنيةً للبيانات والذكاء الاصطناعي.",
+           ["تنشئ", "مملك", "هيئ", "طن", "بيان", "ذكاء", "اصطناع"]),
+    "zh": ("国家支持人工智能基础研究。",
+           ["国家", "家支", "支持", "持人", "人工", "工智", "智能", "能基", "基础", "础研", "研究"]),
+    "ja": ("AI事業者は安全性を確保する。",
+           ["ai", "事業", "業者", "者は", "は安", "安全", "全性", "性を", "を確", "確保", "保す", "する"]),
+    "ko": ("인공지능사업자는 고영향 인공지능을",
+           ["인공", "공지", "지능", "능사", "사업", "업자", "자는", "고영", "영향", "인공", "공지", "지능", "능을"]),
+    "he": ("הַמְּדִינָה תקדם רגולציה של בינה מלאכותית.",
+           ["המדינה", "תקדם", "רגולציה", "של", "בינה", "מלאכותית"]),
+    "fa": ("داده‌های شخصی باید با رضایت پردازش شوند.",
+           ["داد", "های", "شخصی", "باید", "با", "رضا", "پردازش", "شوند"]),
+    "el": ("Η Εθνική Στρατηγική για την Τεχνητή Νοημοσύνη.",
+           ["η", "εθνικ", "στρατηγικ", "γ", "την", "τεχνητ", "νοημοσυν"]),
+    "hi": ("कृत्रिम बुद्धिमत्ता की राष्ट्रीय रणनीतियाँ।",
+           ["कृत्रिम", "बुद्धिमत्त", "क", "राष्ट्रीय", "रणनीत"]),
+    "tr": ("Yapay zekâ stratejisinin öncelikleri belirlendi.",
+           ["yapay", "zeka", "strateji", "oncelik", "belirle"]),
+    "pl": ("Sztuczna inteligencja wspiera polskie przedsiębiorstwa.",
+           ["sztuczn", "inteligencj", "wspier", "polsk", "przedsiebiorstw"]),
+    "pt": ("As estratégias nacionais de inteligência artificial.",
+           ["as", "estrateg", "nacion", "de", "inteligenc", "artificial"]),
+    "und": ("Ĉiuj homoj 2024 ÉCOLE", ["ciuj", "homoj", "2024", "ecole"]),
+}
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_tokens_per_language(code):
+    sentence, tokens = EXPECTED[code]
+    assert [t.text for t in analyzer_for(code)(sentence)] == tokens
+
+
+@pytest.mark.parametrize("code, plural, singular", [
+    ("en", "regulations", "regulation"), ("fr", "règlements", "règlement"), ("es", "patentes", "patente"),
+    ("ru", "законов", "закон"), ("ar", "البيانات", "بيانات"), ("de", "Gesetze", "Gesetz"),
+    ("pt", "estratégias", "estratégia"), ("pl", "inteligencji", "inteligencja"),
+])
+def test_inflected_forms_meet(code, plural, singular):
+    analyze = analyzer_for(code)
+    assert [t.text for t in analyze(plural)] == [t.text for t in analyze(singular)]
+
+
+@pytest.mark.parametrize("code, with_marks, without", [
+    ("fr", "réglementation", "reglementation"), ("de", "Gemäß", "gemass"), ("el", "Τεχνητή", "τεχνητη"),
+    ("ar", "الْمَمْلَكَة", "المملكة"), ("ar", "أحكام", "احكام"), ("he", "הַמְּדִינָה", "המדינה"),
+])
+def test_marks_do_not_matter(code, with_marks, without):
+    analyze = analyzer_for(code)
+    assert [t.text for t in analyze(with_marks)] == [t.text for t in analyze(without)]
+
+
+def test_folding_keeps_letters_that_marks_make_distinct():
+    # й is not и with an accent, and Devanagari vowel signs are letters.
+    assert fold_accents("й") == "й"
+    assert fold_accents("राष्ट्रीय") == "राष्ट्रीय"
+
+
+def test_highlight_offsets_point_at_the_original_text():
+    text = "AI 人工智能 règlements"
+    for t in analyzer_for("fr")(text, chars=True, positions=True):
+        assert text[t.startchar:t.endchar].casefold() or t.text
+    spans = [(t.startchar, t.endchar) for t in analyzer_for("zh")(text, chars=True)]
+    assert spans == [(0, 2), (3, 5), (4, 6), (5, 7), (8, 18)]
+
+
+def test_unknown_language_falls_back_to_the_default_field():
+    assert field_for("xx") == "text_und"
+    assert [t.text for t in analyzer_for("xx")("Ĉiuj")] == ["ciuj"]

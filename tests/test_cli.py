@@ -1,0 +1,47 @@
+"""The command line as staff use it: documented, and `check` as PRODUCT.md defines it."""
+import json
+
+import pytest
+
+from conftest import FIXTURES, corpus_file, run_cli
+from indexer.cli import cli
+
+CONTRACT_KEYS = {"path", "format", "status", "language", "languages", "chars", "error"}
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(command):
+    assert cli.commands[command].help and "Example:" in cli.commands[command].help
+    result = run_cli(command, "--help")
+    assert "--corpus" in result.stdout and "--index" in result.stdout
+
+
+def test_group_help_lists_the_commands():
+    out = run_cli("-h").stdout
+    for command in ("build", "update", "status", "rollback", "check"):
+        assert command in out
+
+
+def test_check_json_gives_one_object_per_file_with_the_contract_keys():
+    files = [corpus_file("fr-strategie-nationale-ia"), corpus_file("us-trade-secret-report"),
+             corpus_file("in-trade-marks-circular-scan"), FIXTURES / "memo.doc"]
+    result = run_cli("check", "--json", *map(str, files), check=False)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["path"] for r in rows] == list(map(str, files))
+    assert all(CONTRACT_KEYS <= r.keys() for r in rows)
+    assert [r["status"] for r in rows] == ["ok", "failed", "needs_ocr", "failed"]
+    assert rows[0]["language"] == "fr" and rows[0]["languages"] == [{"code": "fr", "share": 1.0}]
+    assert rows[1]["error"] and rows[3]["error"]
+    assert result.returncode == 1  # some file failed
+
+
+def test_check_walks_folders_and_prints_a_table():
+    result = run_cli("check", str(FIXTURES), check=False)
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("ok") and "rgpd-latin1.txt" in line for line in lines)
+    assert any("Word 97-2003" in line for line in lines)
+
+
+def test_unknown_corpus_is_a_clear_error(tmp_path):
+    result = run_cli("build", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "i"), check=False)
+    assert result.returncode == 1 and "is not a corpus" in result.stderr and "Traceback" not in result.stderr

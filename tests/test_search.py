@@ -1,0 +1,87 @@
+"""Searching the sample corpus: a word of each language finds its documents, inflected forms too."""
+import pytest
+
+from conftest import manifest
+from search_web import search
+from search_web.snapshot import SnapshotHandle
+
+
+@pytest.fixture(scope="module")
+def live(sample_index):
+    return SnapshotHandle(str(sample_index)).get()
+
+
+def ids(live, q, **filters):
+    result = search.run(live, search.SearchRequest(q=q, filters={k: list(v) for k, v in filters.items()}))
+    return {r["id"] for r in result["results"]} if result["total"] <= search.PAGE_SIZE else \
+        {r["id"] for r in result["results"]} | {"…more"}
+
+
+@pytest.mark.parametrize("q, expected", [
+    # one query per UN language, in the script visitors type
+    ("intelligence artificielle", "fr-strategie-nationale-ia"),
+    ("regulations", "eu-ai-regulation-2024"),
+    ("propiedad industrial", "mx-ley-propiedad-industrial"),
+    ("искусственного интеллекта", "ru-ai-strategy-2030"),
+    ("الذكاء الاصطناعي", "sa-data-ai-strategy"),
+    ("人工智能", "cn-ai-development-plan"),
+])
+def test_a_word_of_each_un_language_finds_its_documents(live, q, expected):
+    assert expected in ids(live, q)
+
+
+@pytest.mark.parametrize("plural, singular, expected", [
+    ("règlements", "règlement", "fr-strategie-nationale-ia"),
+    ("patentes", "patente", "mx-ley-propiedad-industrial"),
+    ("законов", "закон", "ru-copyright-amendments"),
+    ("regulations", "regulation", "eu-ai-regulation-2024"),
+    ("البيانات", "بيانات", "sa-data-ai-strategy"),
+])
+def test_inflected_forms_find_the_same_documents(live, plural, singular, expected):
+    assert ids(live, plural) == ids(live, singular)
+    assert expected in ids(live, plural, country=[manifest()[expected]["country"]])
+
+
+def test_arabic_typed_by_a_visitor_finds_the_arabic_pdf(live):
+    assert "sa-data-ai-strategy" in ids(live, "المملكة", country=["SA"])
+
+
+def test_bilingual_document_is_found_through_both_languages(live):
+    assert "ca-consultation-ai-copyright" in ids(live, "copyright", country=["CA"])
+    assert "ca-consultation-ai-copyright" in ids(live, "droit d'auteur", country=["CA"])
+    assert "ch-datenschutz-dreisprachig" in ids(live, "Datenschutz", country=["CH"])
+    assert "ch-datenschutz-dreisprachig" in ids(live, "protezione dei dati", country=["CH"])
+
+
+def test_accents_are_optional(live):
+    assert ids(live, "reglementation") == ids(live, "réglementation")
+
+
+def test_unreadable_documents_are_listed_by_their_metadata(live):
+    result = search.run(live, search.SearchRequest(q="", filters={"country": ["US"]}))
+    statuses = {r["id"]: r["status"] for r in result["results"]}
+    assert statuses["us-trade-secret-report"] == "failed"
+
+
+def test_empty_query_lists_everything_newest_first(live, sample_report):
+    result = search.run(live, search.SearchRequest(q="", sort="newest"))
+    assert result["total"] == sum(1 for d in sample_report["documents"])
+    dates = [r["date"] for r in result["results"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_facets_count_and_multiselect(live):
+    everything = search.run(live, search.SearchRequest())
+    countries = {v["value"]: v["count"] for v in everything["facets"]["country"]}
+    both = search.run(live, search.SearchRequest(filters={"country": ["RU", "CN"]}))
+    assert both["total"] == countries["RU"] + countries["CN"]
+    # the country facet ignores its own filter, so other countries still show what they would add
+    assert {v["value"]: v["count"] for v in both["facets"]["country"]} == countries
+    assert {v["value"] for v in both["facets"]["language"]} == {"ru", "zh"}
+
+
+@pytest.mark.parametrize("q", ["(((", '"unbalanced', "AND", "OR NOT", "*", "x" * 5000, "title:foo", "-", "\x00"])
+def test_malformed_queries_never_raise(live, q):
+    req = search.SearchRequest.from_params(lambda n: {"q": q}.get(n), lambda n: [])
+    result = search.run(live, req)
+    assert result["total"] >= 0

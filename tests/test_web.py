@@ -1,0 +1,120 @@
+"""The minimal site on a real server on 127.0.0.1: pages, downloads, JSON, and bad input."""
+import json
+import shutil
+import urllib.parse
+
+import pytest
+
+from conftest import CORPUS, FIXTURES, corpus_file, start_server
+from indexer import build
+
+q = urllib.parse.quote
+
+
+def test_search_page_shows_results_with_title_country_language_and_snippet(server):
+    status, headers, body = server.get("/search?q=" + q("données ouvertes"))
+    assert status == 200 and "text/html" in headers["Content-Type"]
+    assert "pt-consulta-dados-abertos" not in body  # Portuguese "dados" is not French "données"
+    assert 'href="/doc/fr-strategie-nationale-ia"' in body or "document" in body
+    assert "<mark" in body
+
+
+@pytest.mark.parametrize("word, doc_id", [
+    ("المملكة", "sa-data-ai-strategy"), ("人工智能", "cn-ai-development-plan"), ("закон", "ru-copyright-amendments"),
+    ("inteligencia", "es-estrategia-ia-2024"), ("stratégie", "fr-strategie-nationale-ia"),
+    ("artificial intelligence", "eu-ai-regulation-2024"),
+])
+def test_a_visitor_finds_documents_in_each_un_language(server, word, doc_id):
+    status, data = server.json("/api/v1/search?q=" + q(word) + "&country=" + corpus_country(doc_id))
+    assert status == 200 and doc_id in {r["id"] for r in data["results"]}
+
+
+def corpus_country(doc_id):
+    from conftest import manifest
+    return manifest()[doc_id]["country"]
+
+
+def test_document_page_shows_arabic_readable(server):
+    status, _, body = server.get("/doc/sa-data-ai-strategy")
+    assert status == 200
+    assert 'lang="ar"' in body
+    source = (CORPUS / "sample/texts/sa-data-ai-strategy.txt").read_text(encoding="utf-8").split("\n")[2]
+    first_words = " ".join(source.split()[:4])
+    assert first_words in " ".join(body.split())
+
+
+def test_original_file_is_served_as_submitted(server):
+    status, headers, _ = server.get("/doc/cn-ai-development-plan/file")
+    assert status == 200 and "attachment" in headers["Content-Disposition"]
+    with open(corpus_file("cn-ai-development-plan"), "rb") as f:
+        size = len(f.read())
+    assert int(headers["Content-Length"]) == size
+
+
+@pytest.mark.parametrize("path", ["/doc/does-not-exist", "/doc/..%2F..%2Fetc%2Fpasswd/file", "/doc/%00/file",
+                                  "/nowhere"])
+def test_unknown_documents_and_paths_are_404_pages(server, path):
+    status, _, body = server.get(path)
+    assert status == 404 and "Traceback" not in body
+
+
+@pytest.mark.parametrize("path", ["/search?q=%22unbalanced", "/search?q=(((", "/search?q=AND", "/search?page=-1",
+                                  "/search?page=99999999", "/search?q=" + "x" * 5000, "/search?sort=bogus",
+                                  "/search?country=%00", "/search?q=%FF%FE", "/api/v1/search?q=(((",
+                                  "/search?language=zz&topic=%3Cscript%3E"])
+def test_bad_input_never_gives_a_server_error(server, path):
+    status, _, body = server.get(path)
+    assert status < 500 and "Traceback" not in body
+    assert "<script>" not in body
+
+
+def test_api_errors_have_one_shape(server):
+    status, data = server.json("/api/v1/doc/nope")
+    assert status == 404 and data == {"ok": False, "error": "no document with id 'nope'", "status": 404}
+
+
+def test_healthz_names_the_snapshot(server, sample_report):
+    status, data = server.json("/healthz")
+    assert status == 200 and data["snapshot"] == sample_report["snapshot"]
+
+
+def test_security_headers(server):
+    _, headers, _ = server.get("/search?q=")
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_document_text_and_metadata_are_escaped(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    shutil.copy(CORPUS / "topics.csv", corpus)
+    (corpus / "documents" / "evil.html").write_text(
+        "<html><body><p>Consultation &lt;script&gt;alert('x')&lt;/script&gt; sur la protection des données "
+        "personnelles et la surveillance des algorithmes publics.</p></body></html>", encoding="utf-8")
+    (corpus / "manifest.csv").write_text(
+        'id,file,title,country,topics,date,language,source_url\n'
+        'evil,documents/evil.html,"<img src=x onerror=alert(1)>",FR,,2020,,javascript:alert(1)\n', encoding="utf-8")
+    build.build(corpus, tmp_path / "index")
+    proc, srv = start_server(tmp_path / "index")
+    try:
+        for path in ("/search?q=consultation", "/doc/evil", "/"):
+            status, _, body = srv.get(path)
+            assert status == 200
+            assert "<script>alert" not in body and "<img src=x" not in body
+        assert "&lt;script&gt;" in srv.get("/doc/evil")[2]
+        assert "&lt;img src=x onerror=alert(1)&gt;" in srv.get("/doc/evil")[2]
+        assert "javascript:" not in srv.get("/doc/evil")[2]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_site_without_an_index_says_how_to_build_one(tmp_path):
+    proc, srv = start_server(tmp_path / "empty-index")
+    try:
+        status, _, body = srv.get("/search?q=x")
+        assert status == 503 and "python -m indexer build" in body
+        assert srv.json("/healthz")[0] == 503
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
