@@ -126,6 +126,26 @@ def create_app(config=None):
         resp.set_header("Content-Disposition", "attachment; filename*=UTF-8''" + bottle.urlquote(path.name))
         return resp
 
+    @app.get("/opensearch.xml")
+    def opensearch():
+        response.content_type = "application/opensearchdescription+xml; charset=utf-8"
+        return template("opensearch.tpl", template_lookup=TEMPLATES, base=request.urlparts.scheme + "://" + request.urlparts.netloc)
+
+    @app.get("/feed")
+    def feed():
+        lv = live()
+        req = read_request()
+        if req.sort == "relevance":
+            req.sort = "newest"  # a feed reader wants what is new first
+        current = current_params(req)
+        result = view(search.run(lv, req), current, lv.report.get("topics", {}))
+        base = request.urlparts.scheme + "://" + request.urlparts.netloc
+        response.content_type = "application/atom+xml; charset=utf-8"
+        return template("feed.tpl", template_lookup=TEMPLATES, result=result, base=base, q=req.q,
+                        self_url=base + "/feed?" + urlencode(current, doseq=True),
+                        html_url=base + "/search?" + urlencode(current, doseq=True),
+                        updated=lv.report.get("built_at", ""), atom_date=atom_date)
+
     @app.get("/healthz")
     def healthz():
         try:
@@ -180,6 +200,13 @@ def toggle_url(current, facet, value):
     if not params[facet]:
         del params[facet]
     return "/search?" + urlencode(params, doseq=True)
+
+
+def atom_date(date, fallback):
+    """An RFC 3339 time for a manifest date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    if not date:
+        return fallback
+    return (date + "-01-01"[len(date) - 4:])[:10] + "T00:00:00Z"
 
 
 def json_response(data, status=200):

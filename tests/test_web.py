@@ -118,3 +118,18 @@ def test_site_without_an_index_says_how_to_build_one(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_feed_is_atom_newest_first(server):
+    import xml.dom.minidom
+    status, headers, body = server.get("/feed?q=&country=RU")
+    assert status == 200 and "atom+xml" in headers["Content-Type"]
+    doc = xml.dom.minidom.parseString(body.encode("utf-8"))
+    updated = [e.getElementsByTagName("updated")[0].firstChild.data for e in doc.getElementsByTagName("entry")]
+    assert len(updated) >= 2 and updated == sorted(updated, reverse=True)
+
+
+def test_opensearch_description_points_at_the_search(server):
+    status, _, body = server.get("/opensearch.xml")
+    assert status == 200 and "OpenSearchDescription" in body and "/search?q={searchTerms}" in body
+    assert 'rel="search"' in server.get("/")[2]

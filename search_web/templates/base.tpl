@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} · Policy Clearing House</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="search" type="application/opensearchdescription+xml" title="Policy Clearing House" href="/opensearch.xml">
 </head>
 <body>
 <header class="site">
