@@ -14,6 +14,9 @@ from search_web.snapshot import SnapshotHandle
 HERE = Path(__file__).parent
 TEMPLATES = [str(HERE / "templates")]
 RTL = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ug", "ku"}
+# Interface languages: labels (CLDR names, topics) follow them now; message catalogs come with the
+# website issue.
+INTERFACE_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 
@@ -34,7 +37,7 @@ def create_app(config=None):
                                message="The search index has not been built yet. Run `python -m indexer build`."))
 
     def page(name, **values):
-        values.setdefault("hl", "en")
+        values.setdefault("hl", interface_language())
         values.setdefault("dir_for", dir_for)
         values.setdefault("q", "")
         return template(name, template_lookup=TEMPLATES, **values)
@@ -52,8 +55,9 @@ def create_app(config=None):
             lambda name: request.query.getunicode(name),
             lambda name: request.query.decode().getall(name))
 
-    def view(result, current, topics, hl="en"):
+    def view(result, current, topics):
         """Add labels and toggle URLs to the facet values, for the page and the API alike."""
+        hl = interface_language()
         for facet, values in result["facets"].items():
             for v in values:
                 v["label"] = labels.label(facet, v["value"], topics, hl)
@@ -66,7 +70,8 @@ def create_app(config=None):
     @app.get("/")
     def home():
         lv = live()
-        result = view(search.run(lv, search.SearchRequest()), {}, lv.report.get("topics", {}))
+        result = view(search.run(lv, search.SearchRequest()), current_params(search.SearchRequest()),
+                      lv.report.get("topics", {}))
         return page("home.tpl", title="Policy documents", result=result, report=lv.report)
 
     @app.get("/search")
@@ -98,10 +103,11 @@ def create_app(config=None):
         if doc is None:
             return not_found(f"No document has the id “{doc_id}”.")
         topics = lv.report.get("topics", {})
-        doc["country_label"] = labels.country(doc["country"])
-        doc["language_label"] = labels.language(doc["language"])
-        doc["topic_labels"] = [(t, labels.topic(t, topics)) for t in doc["topics"]]
-        doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"])) for lang in doc["languages"]]
+        hl = interface_language()
+        doc["country_label"] = labels.country(doc["country"], hl)
+        doc["language_label"] = labels.language(doc["language"], hl)
+        doc["topic_labels"] = [(t, labels.topic(t, topics, hl)) for t in doc["topics"]]
+        doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"], hl)) for lang in doc["languages"]]
         return page("doc.tpl", title=doc["title"], doc=doc)
 
     @app.get("/api/v1/doc/<doc_id>")
@@ -178,6 +184,18 @@ def create_app(config=None):
     return app
 
 
+def interface_language():
+    """``hl=`` when it names an interface language, else the best of Accept-Language, else English."""
+    hl = (request.query.getunicode("hl") or "").strip().lower()
+    if hl in INTERFACE_LANGUAGES:
+        return hl
+    for part in request.headers.get("Accept-Language", "").split(","):
+        code = part.split(";")[0].strip().lower().split("-")[0]
+        if code in INTERFACE_LANGUAGES:
+            return code
+    return "en"
+
+
 def dir_for(code):
     return "rtl" if code in RTL else "ltr"
 
@@ -190,6 +208,9 @@ def current_params(req):
         params[facet] = list(values)
     if req.sort != "relevance":
         params["sort"] = req.sort
+    hl = request.query.getunicode("hl")
+    if hl in INTERFACE_LANGUAGES:
+        params["hl"] = hl
     return params
 
 

@@ -133,3 +133,11 @@ def test_opensearch_description_points_at_the_search(server):
     status, _, body = server.get("/opensearch.xml")
     assert status == 200 and "OpenSearchDescription" in body and "/search?q={searchTerms}" in body
     assert 'rel="search"' in server.get("/")[2]
+
+
+def test_interface_language_sets_direction_and_labels(server):
+    status, _, body = server.get("/?hl=ar")
+    assert status == 200 and '<html lang="ar" dir="rtl">' in body
+    status, data = server.json("/api/v1/search?q=&country=CN&hl=zh")
+    assert {v["value"]: v["label"] for v in data["facets"]["country"]}["CN"] == "中国"
+    assert "dir=\"ltr\"" in server.get("/?hl=zz")[2]

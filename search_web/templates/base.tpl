@@ -13,6 +13,7 @@
   <form class="searchbox" action="/search" method="get" role="search">
     <label for="q" class="visually-hidden">Search documents</label>
     <input id="q" name="q" type="search" value="{{q}}" placeholder="Search in any language" autocomplete="off">
+    <input type="hidden" name="hl" value="{{hl}}">
     <button type="submit">Search</button>
   </form>
 </header>
