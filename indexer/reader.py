@@ -12,8 +12,9 @@ from indexer import extract, language, settings
 from indexer.errors import ExtractionError, ExtractionTimeout
 
 STATUSES = ("ok", "empty", "needs_ocr", "failed")
-# C0/C1 controls other than tab, newline and form feed: they are noise from extraction and break XML.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+# C0/C1 controls other than tab, newline and form feed, and private-use code points (symbol-font
+# bullets): noise from extraction, and controls break XML.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """PDF through pdfminer.six, page by page, with right-to-left lines put in reading order."""
+import re
 import unicodedata
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTTextBox, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTContainer, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -83,48 +84,74 @@ def _info_title(doc):
     return ""
 
 
+# pdfminer's stand-in for a glyph the font does not map to text, and private-use code points (the
+# bullets of symbol fonts): neither is text.
+NOT_TEXT = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+RTL_PAGE_SHARE = 0.1              # share of right-to-left letters that makes us lay the page out ourselves
+
+
 def _page_text(layout):
+    chars = list(_chars(layout))
+    letters = [c for c in chars if c.get_text().isalpha()]
+    rtl = sum(1 for c in letters if bidi.has_rtl(c.get_text()))
+    if letters and rtl / len(letters) >= RTL_PAGE_SHARE:
+        return _lines_by_position(chars)
     boxes = []
     for box in layout:
         if isinstance(box, LTTextBox):
-            lines = [_line_text(line) for line in box if isinstance(line, LTTextLine)]
+            lines = [NOT_TEXT.sub("", line.get_text()).rstrip("\n") for line in box if isinstance(line, LTTextLine)]
             text = "\n".join(line for line in lines if line.strip())
             if text.strip():
                 boxes.append(text)
     return "\n\n".join(boxes)
 
 
-def _line_text(line):
-    raw = line.get_text()
-    if not bidi.has_rtl(raw):
-        return raw.rstrip("\n")
-    return bidi.reading_order(_glyphs(line)).strip()
+def _chars(obj):
+    for child in obj:
+        if isinstance(child, LTChar):
+            if not NOT_TEXT.fullmatch(child.get_text()):
+                yield child
+        elif isinstance(child, LTContainer):
+            yield from _chars(child)
 
 
-def _glyphs(line):
-    """``(text, x0, x1)`` for each glyph; pdfminer's inserted spaces have no box, so they sit midway
-    between their neighbours, which holds whatever order the producer wrote the glyphs in."""
-    items = [obj for obj in line if isinstance(obj, (LTChar, LTAnno))]
+def _lines_by_position(chars):
+    """Text of a page rebuilt from glyph positions: lines by baseline, words by gaps, reading order by
+    direction. pdfminer's own layout splits a right-to-left line at every number or Latin word (the
+    producer draws each direction run on its own), and then orders the pieces wrongly."""
+    chars = sorted(chars, key=lambda c: -(c.y0 + c.y1) / 2)
+    lines = []
+    for c in chars:
+        middle = (c.y0 + c.y1) / 2
+        if lines and abs(lines[-1]["middle"] - middle) <= 0.4 * max(c.height, 1):
+            lines[-1]["chars"].append(c)
+        else:
+            lines.append({"middle": middle, "height": c.height, "chars": [c]})
+    pitches = sorted(a["middle"] - b["middle"] for a, b in zip(lines, lines[1:]))
+    # The lower quartile is the pitch inside a paragraph, even on a page of short paragraphs.
+    pitch = pitches[len(pitches) // 4] if pitches else 0
+    out, previous = [], None
+    for line in lines:
+        text = bidi.reading_order(_with_spaces(line["chars"])).strip()
+        if not text:
+            continue
+        if previous is not None and previous["middle"] - line["middle"] > 1.2 * pitch:
+            out.append("")  # a gap wider than the usual line pitch: a new paragraph
+        out.append(text)
+        previous = line
+    return "\n".join(out)
+
+
+def _with_spaces(chars):
+    """``(text, x0, x1)`` glyphs of one line with spaces where the gap between glyphs is a word gap."""
+    chars = sorted(chars, key=lambda c: c.x0)
     glyphs = []
-    for i, obj in enumerate(items):
-        if isinstance(obj, LTChar):
-            glyphs.append((_fold_presentation(obj.get_text()), obj.x0, obj.x1))
-        elif obj.get_text() == " ":
-            prev = _neighbour(items, i, -1)
-            nxt = _neighbour(items, i, 1)
-            if prev is not None and nxt is not None:
-                mid = (prev.x0 + prev.x1 + nxt.x0 + nxt.x1) / 4
-                glyphs.append((" ", mid, mid))
+    for prev, c in zip([None] + chars[:-1], chars):
+        if prev is not None and c.x0 - prev.x1 > 0.2 * max(c.size, 1) and not prev.get_text().isspace() \
+                and not c.get_text().isspace():
+            glyphs.append((" ", prev.x1, c.x0))
+        glyphs.append((_fold_presentation(c.get_text()), c.x0, c.x1))
     return glyphs
-
-
-def _neighbour(items, i, step):
-    j = i + step
-    while 0 <= j < len(items):
-        if isinstance(items[j], LTChar):
-            return items[j]
-        j += step
-    return None
 
 
 def _fold_presentation(text):

@@ -1,0 +1,446 @@
+"""Make the sample corpus files from the texts in corpus/sample/texts/.
+
+    python corpus/sample/make_sample.py [--only ID ...]
+
+Each manifest row names a file; its extension says what to make, as the sender's software would have
+made it: Word files with python-docx, PDFs by LibreOffice from that Word file (so the text layer is
+what a real producer writes, right-to-left scripts included), web pages in the charset a ministry's
+site uses, plain text as an office saves it. The hard cases (a scan, passwords, a cut upload, an empty
+file) are made on purpose; see HARD_CASES.
+
+Needs Debian's libreoffice-writer-nogui, fonts-noto-core and fonts-noto-cjk, and the packages in
+corpus/sample/requirements.txt.
+"""
+import argparse
+import csv
+import html
+import io
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent
+TEXTS = HERE / "texts"
+
+# id -> charset of the saved file (default UTF-8).
+CHARSETS = {
+    "cn-generated-content-copyright": "gb18030",
+    "jp-copyright-ai-considerations": "shift_jis",
+    "kz-digital-code-consultation": "cp1251",
+    "pt-consulta-dados-abertos": "utf-16",        # Python writes the byte-order mark
+    "eg-ip-law-amendments": "windows-1256",
+    "ru-copyright-amendments": "koi8-r",
+}
+# Windows software saves these with CRLF line ends.
+CRLF = {"cp1251", "shift_jis"}
+# id -> what goes wrong with the file on purpose.
+HARD_CASES = {
+    "in-trade-marks-circular-scan": "scan",
+    "us-trade-secret-report": "user-password",
+    "au-ai-ethics-framework": "owner-password",
+    "br-guia-lgpd-truncado": "truncated",
+    "ng-national-ai-policy-draft": "empty",
+}
+# Pages served without <html lang>, so the language has to be detected.
+NO_LANG_ATTRIBUTE = {"ke-data-protection-regulations", "ir-personal-data-bill"}
+RTL = {"ar", "fa", "he"}
+FONTS = {
+    "ar": "Noto Naskh Arabic", "fa": "Noto Naskh Arabic", "he": "Noto Sans Hebrew",
+    "zh": "Noto Sans CJK SC", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR",
+    "hi": "Noto Sans Devanagari",
+}
+# Languages of the texts, for the files' own language tags (the manifest leaves language to detection).
+LANGUAGES = {
+    "eu": "en", "gb": "en", "us": "en", "ke": "en", "au": "en", "in-trade": "en", "ng": "en", "de": "de",
+    "at": "de", "ch": "de", "ca": "en", "fr": "fr", "it": "it", "nl": "nl", "mx": "es", "es": "es",
+    "co": "es", "br": "pt", "pt": "pt", "cn": "zh", "jp": "ja", "kr": "ko", "in-national": "hi", "id": "id",
+    "sa": "ar", "eg": "ar", "ae": "ar", "il": "he", "ir": "fa", "tr": "tr", "gr": "el", "ru": "ru", "kz": "ru",
+    "ua": "uk", "pl": "pl", "se": "sv", "dk": "da",
+}
+
+
+def language_of(doc_id):
+    for prefix in sorted(LANGUAGES, key=len, reverse=True):
+        if doc_id.startswith(prefix + "-"):
+            return LANGUAGES[prefix]
+    return "en"
+
+
+# ---------------------------------------------------------------------------------------- markup
+
+def parse(text):
+    """The markup of TEXTS.md as ``(title, blocks)``; a block is ``(kind, content)`` with kind one of
+    h1, h2, p, ul (list of items) and table (list of rows of cells)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    title = lines[0].strip()
+    blocks = []
+    for line in lines[1:]:
+        line = line.rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("## "):
+            blocks.append(("h2", line[3:].strip()))
+        elif line.startswith("# "):
+            blocks.append(("h1", line[2:].strip()))
+        elif line.startswith("- "):
+            if blocks and blocks[-1][0] == "ul":
+                blocks[-1][1].append(line[2:].strip())
+            else:
+                blocks.append(("ul", [line[2:].strip()]))
+        elif line.startswith("|") and line.endswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                continue  # a Markdown-style separator row
+            if blocks and blocks[-1][0] == "table":
+                blocks[-1][1].append(cells)
+            else:
+                blocks.append(("table", [cells]))
+        else:
+            blocks.append(("p", line.strip()))
+    return title, blocks
+
+
+# ------------------------------------------------------------------------------------------ docx
+
+def make_docx(title, blocks, lang, path, footer=False):
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.language = lang
+    document.core_properties.author = "Ministry drafting unit"
+    section = document.sections[0]
+    section.page_height, section.page_width = docx.shared.Mm(297), docx.shared.Mm(210)
+    _default_font(document, lang)
+    _paragraph(document.add_paragraph(style="Title"), title, lang)
+    for kind, content in blocks:
+        if kind == "h1":
+            _paragraph(document.add_paragraph(style="Heading 1"), content, lang)
+        elif kind == "h2":
+            _paragraph(document.add_paragraph(style="Heading 2"), content, lang)
+        elif kind == "p":
+            _paragraph(document.add_paragraph(), content, lang)
+        elif kind == "ul":
+            for item in content:
+                _paragraph(document.add_paragraph(style="List Bullet"), item, lang)
+        elif kind == "table":
+            _table(document, content, lang)
+    if footer:
+        _page_number_footer(section, lang)
+    document.save(path)
+
+
+def _default_font(document, lang):
+    style = document.styles["Normal"]
+    style.font.size = Pt(11)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    font = FONTS.get(lang, "Noto Sans")
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), font if attr in ("w:eastAsia", "w:cs") or lang not in RTL else "Noto Sans")
+    if lang in RTL:
+        fonts.set(qn("w:cs"), font)
+
+
+def _paragraph(paragraph, text, lang):
+    run = paragraph.add_run(text)
+    rpr = run._element.get_or_add_rPr()
+    lang_el = OxmlElement("w:lang")
+    lang_el.set(qn("w:val"), lang)
+    lang_el.set(qn("w:eastAsia"), lang if lang in ("zh", "ja", "ko") else "en")
+    lang_el.set(qn("w:bidi"), lang if lang in RTL else "ar")
+    rpr.append(lang_el)
+    if lang in RTL:
+        # Word lays a paragraph out right to left only when both the paragraph and its runs say so.
+        ppr = paragraph._element.get_or_add_pPr()
+        ppr.insert(0, OxmlElement("w:bidi"))
+        rpr.append(OxmlElement("w:rtl"))
+        cs = OxmlElement("w:cs")
+        rpr.append(cs)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return paragraph
+
+
+def _table(document, rows, lang):
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    if lang in RTL:
+        # Columns run right to left in a right-to-left document, as Word does for Arabic text.
+        table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+    for r, row in enumerate(rows):
+        for c in range(width):
+            cell = table.cell(r, c)
+            paragraph = cell.paragraphs[0]
+            _paragraph(paragraph, row[c] if c < len(row) else "", lang)
+            if r == 0:
+                for run in paragraph.runs:
+                    run.bold = True
+    document.add_paragraph()
+
+
+def _page_number_footer(section, lang):
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+            run._element.append(field)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._element.append(instr)
+
+
+# ------------------------------------------------------------------------------------------- pdf
+
+def make_pdf(title, blocks, lang, path):
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / (path.stem + ".docx")
+        make_docx(title, blocks, lang, source, footer=True)
+        profile = Path(tmp) / "profile"
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=300)
+        shutil.move(str(Path(tmp) / (path.stem + ".pdf")), path)
+
+
+def encrypt(path, user_password, owner_password):
+    from pypdf import PdfReader, PdfWriter
+    writer = PdfWriter(clone_from=PdfReader(path))
+    # Printing allowed, copying and changes not: what a cautious office sets.
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="AES-256",
+                   permissions_flag=0b0100)
+    with open(path, "wb") as f:
+        writer.write(f)
+
+
+def truncate(path):
+    """Keep the first part of the file, as an upload cut off half-way leaves it; cut earlier until
+    pdfminer finds nothing it can read."""
+    from pdfminer.high_level import extract_text
+    data = path.read_bytes()
+    for share in (0.5, 0.35, 0.2, 0.1, 0.05):
+        path.write_bytes(data[:int(len(data) * share)])
+        try:
+            if not extract_text(str(path)).strip():
+                return
+        except Exception:
+            return
+    raise SystemExit(f"{path}: pdfminer still reads the cut file")
+
+
+def make_scan(title, blocks, lang, path):
+    """Pages rendered as images, greyish and slightly askew, saved as a PDF with no text layer."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+    font_path = _font_file("DejaVuSerif.ttf")
+    body, heading = ImageFont.truetype(font_path, 26), ImageFont.truetype(font_path, 34)
+    lines = [(heading, title), (body, "")]
+    for kind, content in blocks:
+        items = content if kind == "ul" else [" | ".join(r) for r in content] if kind == "table" else [content]
+        for item in items:
+            prefix = "• " if kind == "ul" else ""
+            for wrapped in textwrap.wrap(prefix + item, 70):
+                lines.append((heading if kind in ("h1", "h2") else body, wrapped))
+        lines.append((body, ""))
+    rng = random.Random(7)
+    pages, y, page = [], 0, None
+    width, height, margin = 1240, 1754, 130  # A4 at 150 dpi
+    for font, text in lines:
+        if page is None or y > height - margin:
+            page = Image.new("L", (width, height), 238)
+            pages.append(page)
+            y = margin
+        ImageDraw.Draw(page).text((margin, y), text, font=font, fill=30)
+        y += 42
+    scans = []
+    for page in pages:
+        noisy = page.point(lambda v: max(0, min(255, v + rng.randint(-18, 18))))
+        noisy = noisy.rotate(rng.uniform(-0.8, 0.8), fillcolor=225, resample=Image.BICUBIC)
+        scans.append(noisy.filter(ImageFilter.GaussianBlur(0.6)).convert("RGB"))
+    scans[0].save(path, "PDF", resolution=150, save_all=True, append_images=scans[1:])
+
+
+def _font_file(name):
+    for root in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts"):
+        found = list(Path(root).rglob(name))
+        if found:
+            return str(found[0])
+    raise SystemExit(f"font {name} not found: apt-get install fonts-dejavu-core")
+
+
+# ------------------------------------------------------------------------------------------ html
+
+PAGE = """<!DOCTYPE html>
+<html{lang_attr}>
+<head>
+{charset_meta}
+<title>{title} | {site}</title>
+<meta name="description" content="{description}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body {{ font-family: sans-serif; margin: 0; }} nav a {{ margin-inline-end: 1em; }}
+.cookie-banner {{ position: fixed; bottom: 0; background: #333; color: #fff; }}
+</style>
+<script>
+  window.dataLayer = window.dataLayer || []; function track(e) {{ dataLayer.push({{event: e, page: "policy"}}); }}
+</script>
+</head>
+<body>
+<div class="cookie-banner" id="cookie-consent">This site uses cookies to measure visits. <button>OK</button></div>
+<header class="site-header"><a href="/">{site}</a></header>
+<nav aria-label="Main"><a href="/">Home</a> <a href="/news">News</a> <a href="/laws">Legislation</a> <a href="/contact">Contact</a></nav>
+<main>
+<article>
+<h1>{title}</h1>
+{body}
+</article>
+</main>
+<footer><p>© {site}. All rights reserved. Privacy · Accessibility · Sitemap</p></footer>
+</body>
+</html>
+"""
+
+
+def make_html(title, blocks, lang, path, doc_id, charset, site):
+    body = []
+    for kind, content in blocks:
+        if kind == "h1":
+            body.append(f"<h2>{html.escape(content)}</h2>")
+        elif kind == "h2":
+            body.append(f"<h3>{html.escape(content)}</h3>")
+        elif kind == "p":
+            body.append(f"<p>{html.escape(content)}</p>")
+        elif kind == "ul":
+            body.append("<ul>\n" + "\n".join(f"  <li>{html.escape(i)}</li>" for i in content) + "\n</ul>")
+        elif kind == "table":
+            head, *rows = content
+            cells = lambda row, tag: "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in row)
+            body.append("<table>\n<tr>" + cells(head, "th") + "</tr>\n"
+                        + "\n".join("<tr>" + cells(r, "td") + "</tr>" for r in rows) + "\n</table>")
+    lang_attr = "" if doc_id in NO_LANG_ATTRIBUTE else f' lang="{lang}"'
+    if lang in RTL:
+        lang_attr += ' dir="rtl"'
+    if charset == "utf-8":
+        meta = '<meta charset="utf-8">'
+    else:
+        # Declared only here, as many older ministry sites do; the server sends no charset.
+        meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    first = next((c for k, c in blocks if k == "p"), title)
+    page = PAGE.format(lang_attr=lang_attr, charset_meta=meta, title=html.escape(title), site=html.escape(site),
+                       description=html.escape(first[:150]), body="\n".join(body))
+    path.write_bytes(_encode(page, charset, doc_id))
+
+
+# ------------------------------------------------------------------------------------------- txt
+
+def make_txt(title, blocks, lang, path, doc_id, charset):
+    wrap = lang not in ("zh", "ja", "ko")
+    out = [title, "=" * min(len(title), 78) if wrap else "", ""]
+    for kind, content in blocks:
+        if kind in ("h1", "h2"):
+            out += [content.upper() if kind == "h1" and wrap else content, ""]
+        elif kind == "p":
+            out += (textwrap.wrap(content, 78) if wrap else [content]) + [""]
+        elif kind == "ul":
+            for item in content:
+                out += (textwrap.wrap(item, 78, initial_indent="• ", subsequent_indent="  ") if wrap else ["・" + item])
+            out.append("")
+        elif kind == "table":
+            widths = [max(len(r[c]) if c < len(r) else 0 for r in content) for c in range(max(map(len, content)))]
+            for row in content:
+                out.append("  ".join((row[c] if c < len(row) else "").ljust(widths[c]) for c in range(len(widths))).rstrip())
+            out.append("")
+    text = "\n".join(out).rstrip() + "\n"
+    if charset in CRLF:
+        text = text.replace("\n", "\r\n")
+    path.write_bytes(_encode(text, charset, doc_id))
+
+
+def _encode(text, charset, doc_id):
+    try:
+        return text.encode(charset)
+    except UnicodeEncodeError:
+        bad = sorted({ch for ch in text if not _encodable(ch, charset)})
+        print(f"  warning: {doc_id}: {''.join(bad)!r} not in {charset}, replaced", file=sys.stderr)
+        return text.encode(charset, errors="replace")
+
+
+def _encodable(ch, charset):
+    try:
+        ch.encode(charset)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+# ------------------------------------------------------------------------------------------ main
+
+SITES = {"eg": "Egyptian Government Portal", "ru": "Правовой портал", "ke": "Office of the Data Protection Commissioner",
+         "at": "Bundesministerium", "ch": "Bundesrecht", "co": "Ministerio TIC", "nl": "Rijksoverheid",
+         "ir": "پورتال ملی قوانین", "tr": "Cumhurbaşkanlığı Dijital Dönüşüm Ofisi", "ua": "Урядовий портал"}
+
+
+def make(row):
+    doc_id, target = row["id"], CORPUS / row["file"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    case = HARD_CASES.get(doc_id)
+    if case == "empty":
+        target.write_bytes(b"")
+        return
+    source = TEXTS / f"{doc_id}.txt"
+    title, blocks = parse(source.read_text(encoding="utf-8"))
+    lang = language_of(doc_id)
+    charset = CHARSETS.get(doc_id, "utf-8")
+    ext = target.suffix.lower()
+    if case == "scan":
+        make_scan(title, blocks, lang, target)
+    elif ext == ".pdf":
+        make_pdf(title, blocks, lang, target)
+        if case == "user-password":
+            encrypt(target, user_password="Kx7-secret", owner_password="owner-Kx7")
+        elif case == "owner-password":
+            encrypt(target, user_password="", owner_password="owner-only-9")
+        elif case == "truncated":
+            truncate(target)
+    elif ext == ".docx":
+        make_docx(title, blocks, lang, target)
+    elif ext in (".html", ".htm"):
+        make_html(title, blocks, lang, target, doc_id, charset, SITES.get(doc_id.split("-")[0], "Government portal"))
+    elif ext == ".txt":
+        make_txt(title, blocks, lang, target, doc_id, charset)
+    else:
+        raise SystemExit(f"{doc_id}: no maker for {ext}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Make the sample corpus files from corpus/sample/texts/.")
+    parser.add_argument("--only", nargs="*", metavar="ID", help="make only these documents")
+    args = parser.parse_args()
+    with open(CORPUS / "manifest.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    made, skipped = [], []
+    for row in rows:
+        if args.only and row["id"] not in args.only:
+            continue
+        if HARD_CASES.get(row["id"]) != "empty" and not (TEXTS / f"{row['id']}.txt").is_file():
+            skipped.append(row["id"])
+            continue
+        print(f"{row['id']} -> {row['file']}", file=sys.stderr)
+        make(row)
+        made.append(row["id"])
+    print(f"made {len(made)} files; skipped {len(skipped)} without a text: {' '.join(skipped)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
