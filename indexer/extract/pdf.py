@@ -34,7 +34,7 @@ class PdfExtractor(Extractor):
             try:
                 doc = PDFDocument(PDFParser(f), password="")
                 title = _info_title(doc)
-                pages = [_page_text(layout) for layout in _layouts(doc)]
+                pages = [CJK_WRAP.sub("", _page_text(layout)) for layout in _layouts(doc)]
             except PDFPasswordIncorrect as ex:
                 raise EncryptedDocument(ENCRYPTED_MSG) from ex
             except PDFEncryptionError as ex:
@@ -61,7 +61,9 @@ def _describe(ex):
 
 def _layouts(doc):
     rsrc = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(rsrc, laparams=LAParams())
+    # A wider line margin keeps the lines of one paragraph in one box when a font's line pitch is
+    # tall (CJK fonts), so paragraphs stay whole for language detection and snippets.
+    device = PDFPageAggregator(rsrc, laparams=LAParams(line_margin=0.8))
     interpreter = PDFPageInterpreter(rsrc, device)
     for page in PDFPage.create_pages(doc):
         interpreter.process_page(page)
@@ -88,6 +90,10 @@ def _info_title(doc):
 # bullets of symbol fonts): neither is text.
 NOT_TEXT = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
 RTL_PAGE_SHARE = 0.1              # share of right-to-left letters that makes us lay the page out ourselves
+# Chinese and Japanese wrap lines anywhere, even inside a word; a line end between two such characters
+# is layout, not text.
+CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+CJK_WRAP = re.compile(r"(?<=[%s])\n(?=[%s])" % (CJK, CJK))
 
 
 def _page_text(layout):
@@ -99,7 +105,7 @@ def _page_text(layout):
     boxes = []
     for box in layout:
         if isinstance(box, LTTextBox):
-            lines = [NOT_TEXT.sub("", line.get_text()).rstrip("\n") for line in box if isinstance(line, LTTextLine)]
+            lines = [NOT_TEXT.sub("", line.get_text()).strip() for line in box if isinstance(line, LTTextLine)]
             text = "\n".join(line for line in lines if line.strip())
             if text.strip():
                 boxes.append(text)
