@@ -17,6 +17,7 @@ RTL = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ug", "ku"}
 # Interface languages: labels (CLDR names, topics) follow them now; message catalogs come with the
 # website issue.
 INTERFACE_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
+JSON_TYPE = "application/json; charset=utf-8"
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 
@@ -74,12 +75,29 @@ def create_app(config=None):
                       lv.report.get("topics", {}))
         return page("home.tpl", title="Policy documents", result=result, report=lv.report)
 
-    @app.get("/search")
-    def search_page():
+    def searched(newest_first=False):
+        """Run the search the request's parameters describe: ``(request, its parameters, result)``."""
         lv = live()
         req = read_request()
+        if newest_first and req.sort == "relevance":
+            req.sort = "newest"
         current = current_params(req)
-        result = view(search.run(lv, req), current, lv.report.get("topics", {}))
+        return req, current, view(search.run(lv, req), current, lv.report.get("topics", {}))
+
+    def found(doc_id):
+        """The document, or a 404 page (JSON for the API)."""
+        doc = search.document(live(), doc_id)
+        if doc is None:
+            if request.path.startswith("/api/"):
+                raise HTTPResponse(status=404, body=json_error(404, f"no document with id {doc_id!r}"),
+                                   headers={"Content-Type": JSON_TYPE})
+            raise HTTPResponse(status=404, body=page("error.tpl", title="Not found",
+                                                     message=f"No document has the id “{doc_id}”."))
+        return doc
+
+    @app.get("/search")
+    def search_page():
+        req, current, result = searched()
         return page("search.tpl", title=(req.q + " – " if req.q else "") + "Search", result=result,
                     q=req.q, current=current, page_url=lambda n: "/search?" + urlencode({**current, "page": n}, doseq=True),
                     sort_url=lambda s: "/search?" + urlencode({**current, "sort": s}, doseq=True),
@@ -87,10 +105,7 @@ def create_app(config=None):
 
     @app.get("/api/v1/search")
     def api_search():
-        lv = live()
-        req = read_request()
-        current = current_params(req)
-        result = view(search.run(lv, req), current, lv.report.get("topics", {}))
+        _, _, result = searched()
         for values in result["facets"].values():
             for v in values:
                 v.pop("toggle_url", None)
@@ -98,11 +113,8 @@ def create_app(config=None):
 
     @app.get("/doc/<doc_id>")
     def doc_page(doc_id):
-        lv = live()
-        doc = search.document(lv, doc_id)
-        if doc is None:
-            return not_found(f"No document has the id “{doc_id}”.")
-        topics = lv.report.get("topics", {})
+        doc = found(doc_id)
+        topics = live().report.get("topics", {})
         hl = interface_language()
         doc["country_label"] = labels.country(doc["country"], hl)
         doc["language_label"] = labels.language(doc["language"], hl)
@@ -112,18 +124,12 @@ def create_app(config=None):
 
     @app.get("/api/v1/doc/<doc_id>")
     def api_doc(doc_id):
-        doc = search.document(live(), doc_id)
-        if doc is None:
-            return json_error(404, f"no document with id {doc_id!r}")
-        return json_response(doc)
+        return json_response(found(doc_id))
 
     @app.get("/doc/<doc_id>/file")
     def doc_file(doc_id):
-        lv = live()
-        doc = search.document(lv, doc_id)
-        if doc is None:
-            return not_found(f"No document has the id “{doc_id}”.")
-        root = Path(app.config["search.corpus"] or lv.report.get("corpus", "corpus")).resolve()
+        doc = found(doc_id)
+        root = Path(app.config["search.corpus"] or live().report.get("corpus", "corpus")).resolve()
         path = (root / doc["file"]).resolve()
         # The path comes from our own manifest, never from the request; still, never leave the corpus.
         if not path.is_relative_to(root) or not path.is_file():
@@ -139,18 +145,13 @@ def create_app(config=None):
 
     @app.get("/feed")
     def feed():
-        lv = live()
-        req = read_request()
-        if req.sort == "relevance":
-            req.sort = "newest"  # a feed reader wants what is new first
-        current = current_params(req)
-        result = view(search.run(lv, req), current, lv.report.get("topics", {}))
+        req, current, result = searched(newest_first=True)  # a feed reader wants what is new first
         base = request.urlparts.scheme + "://" + request.urlparts.netloc
         response.content_type = "application/atom+xml; charset=utf-8"
         return template("feed.tpl", template_lookup=TEMPLATES, result=result, base=base, q=req.q,
                         self_url=base + "/feed?" + urlencode(current, doseq=True),
                         html_url=base + "/search?" + urlencode(current, doseq=True),
-                        updated=lv.report.get("built_at", ""), atom_date=atom_date)
+                        updated=live().report.get("built_at", ""), atom_date=atom_date)
 
     @app.get("/healthz")
     def healthz():
@@ -168,13 +169,13 @@ def create_app(config=None):
     @app.error(404)
     def error404(err):
         if request.path.startswith("/api/"):
-            return json_error(404, "not found", as_body=True)
+            return json_error(404, "not found")
         return page("error.tpl", title="Not found", message="There is no page at this address.")
 
     @app.error(500)
     def error500(err):
         if request.path.startswith("/api/"):
-            return json_error(500, "internal error; the problem has been logged", as_body=True)
+            return json_error(500, "internal error; the problem has been logged")
         return page("error.tpl", title="Something went wrong", message="Something went wrong on our side. Please try again.")
 
     def not_found(message):
@@ -232,14 +233,11 @@ def atom_date(date, fallback):
 
 def json_response(data, status=200):
     response.status = status
-    response.content_type = "application/json; charset=utf-8"
+    response.content_type = JSON_TYPE
     return json.dumps(data, ensure_ascii=False)
 
 
-def json_error(status, message, as_body=False):
-    body = json.dumps({"ok": False, "error": message, "status": status})
-    response.content_type = "application/json; charset=utf-8"
-    if as_body:
-        return body
-    response.status = status
-    return body
+def json_error(status, message):
+    """The one shape of every JSON error; the caller sets the status."""
+    response.content_type = JSON_TYPE
+    return json.dumps({"ok": False, "error": message, "status": status})
