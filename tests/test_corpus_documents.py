@@ -96,10 +96,20 @@ def source_paragraphs(doc_id):
     return sorted(paragraphs, key=len, reverse=True)
 
 
+def encodable(text, charset):
+    try:
+        text.encode(charset or "utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 @pytest.mark.parametrize("doc_id", sorted(d for d, e in EXPECTED.items() if e[0] == "ok"))
 def test_text_comes_out_word_for_word(doc_id, readings):
-    longest = source_paragraphs(doc_id)[0]
-    assert squash(longest) in squash(readings[doc_id].text)
+    reading = readings[doc_id]
+    # A legacy charset lacks some characters (KOI8-R has no «»); those paragraphs were saved altered.
+    paragraphs = [p for p in source_paragraphs(doc_id) if encodable(p, reading.encoding)]
+    assert squash(paragraphs[0]) in squash(reading.text)
 
 
 def test_right_to_left_pdf_reads_in_logical_order(readings):

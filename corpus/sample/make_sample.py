@@ -367,12 +367,18 @@ def make_txt(title, blocks, lang, path, doc_id, charset):
     path.write_bytes(_encode(text, charset, doc_id))
 
 
+# What a typist's old software put instead of a character its charset lacks.
+CLOSE = {"«": '"', "»": '"', "„": '"', "“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
+         "№": "N", "…": "...", "\u00a0": " ", "•": "*", "・": "*"}
+
+
 def _encode(text, charset, doc_id):
     try:
         return text.encode(charset)
     except UnicodeEncodeError:
         bad = sorted({ch for ch in text if not _encodable(ch, charset)})
         print(f"  warning: {doc_id}: {''.join(bad)!r} not in {charset}, replaced", file=sys.stderr)
+        text = "".join(CLOSE.get(ch, ch) if ch in bad else ch for ch in text)
         return text.encode(charset, errors="replace")
 
 
