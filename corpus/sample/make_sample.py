@@ -141,7 +141,9 @@ def make_docx(title, blocks, lang, path, footer=False):
 
 def _default_font(document, lang):
     style = document.styles["Normal"]
-    style.font.size = Pt(11)
+    style.font.size = Pt(12)
+    # One and a half lines, as gazettes and ministries print their texts.
+    style.paragraph_format.line_spacing = 1.5
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     font = FONTS.get(lang, "Noto Sans")
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
