@@ -52,9 +52,7 @@ def create_app(config=None):
             response.set_header("Access-Control-Allow-Origin", "*")
 
     def read_request():
-        return search.SearchRequest.from_params(
-            lambda name: request.query.getunicode(name),
-            lambda name: request.query.decode().getall(name))
+        return search.SearchRequest.from_params(query_one, query_all)
 
     def view(result, current, topics):
         """Add labels and toggle URLs to the facet values, for the page and the API alike."""
@@ -185,9 +183,21 @@ def create_app(config=None):
     return app
 
 
+def query_all(name):
+    """Every value of a query parameter, decoded as UTF-8. Bottle hands values over as latin-1 native
+    strings and its own ``decode()`` raises on the first byte that is not UTF-8; a visitor's broken
+    link deserves a replacement character, not an error."""
+    return [v.encode("latin-1", "replace").decode("utf-8", "replace") for v in request.query.getall(name)]
+
+
+def query_one(name):
+    values = query_all(name)
+    return values[-1] if values else None
+
+
 def interface_language():
     """``hl=`` when it names an interface language, else the best of Accept-Language, else English."""
-    hl = (request.query.getunicode("hl") or "").strip().lower()
+    hl = (query_one("hl") or "").strip().lower()
     if hl in INTERFACE_LANGUAGES:
         return hl
     for part in request.headers.get("Accept-Language", "").split(","):
@@ -209,7 +219,7 @@ def current_params(req):
         params[facet] = list(values)
     if req.sort != "relevance":
         params["sort"] = req.sort
-    hl = request.query.getunicode("hl")
+    hl = query_one("hl")
     if hl in INTERFACE_LANGUAGES:
         params["hl"] = hl
     return params

@@ -34,7 +34,7 @@ class PdfExtractor(Extractor):
             try:
                 doc = PDFDocument(PDFParser(f), password="")
                 title = _info_title(doc)
-                pages = [CJK_WRAP.sub("", _page_text(layout)) for layout in _layouts(doc)]
+                pages = [_cjk_layout(_page_text(layout)) for layout in _layouts(doc)]
             except PDFPasswordIncorrect as ex:
                 raise EncryptedDocument(ENCRYPTED_MSG) from ex
             except PDFEncryptionError as ex:
@@ -61,9 +61,7 @@ def _describe(ex):
 
 def _layouts(doc):
     rsrc = PDFResourceManager(caching=True)
-    # A wider line margin keeps the lines of one paragraph in one box when a font's line pitch is
-    # tall (CJK fonts), so paragraphs stay whole for language detection and snippets.
-    device = PDFPageAggregator(rsrc, laparams=LAParams(line_margin=0.8))
+    device = PDFPageAggregator(rsrc, laparams=LAParams())
     interpreter = PDFPageInterpreter(rsrc, device)
     for page in PDFPage.create_pages(doc):
         interpreter.process_page(page)
@@ -94,6 +92,10 @@ RTL_PAGE_SHARE = 0.1              # share of right-to-left letters that makes us
 # is layout, not text.
 CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 CJK_WRAP = re.compile(r"(?<=[%s])\n(?=[%s])" % (CJK, CJK))
+CJK_SEARCH = re.compile("[%s]" % CJK)
+# Producers draw Latin letters and digits inside Chinese or Japanese text in another font, and pdfminer
+# reads the font switch as a word gap ("第 1 部"); those languages put no space there.
+CJK_GAP = re.compile(r"(?<=[%s]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[%s])" % (CJK, CJK))
 
 
 def _page_text(layout):
@@ -102,14 +104,41 @@ def _page_text(layout):
     rtl = sum(1 for c in letters if bidi.has_rtl(c.get_text()))
     if letters and rtl / len(letters) >= RTL_PAGE_SHARE:
         return _lines_by_position(chars)
-    boxes = []
-    for box in layout:
-        if isinstance(box, LTTextBox):
-            lines = [NOT_TEXT.sub("", line.get_text()).strip() for line in box if isinstance(line, LTTextLine)]
-            text = "\n".join(line for line in lines if line.strip())
-            if text.strip():
-                boxes.append(text)
-    return "\n\n".join(boxes)
+    return _paragraphs_from_boxes([b for b in layout if isinstance(b, LTTextBox)])
+
+
+def _paragraphs_from_boxes(boxes):
+    """pdfminer's text boxes joined into paragraphs. A box starts a new paragraph unless the line
+    before it runs to the right margin and the gap is an ordinary line gap: with one-and-a-half line
+    spacing pdfminer puts every line of a paragraph in a box of its own."""
+    rows = []
+    for box in boxes:
+        lines = [(line, NOT_TEXT.sub("", line.get_text()).strip()) for line in box if isinstance(line, LTTextLine)]
+        lines = [(line, text) for line, text in lines if text]
+        if lines:
+            rows.append(lines)
+    if not rows:
+        return ""
+    left = min(line.x0 for lines in rows for line, _ in lines)
+    right = max(line.x1 for lines in rows for line, _ in lines)
+    width = max(right - left, 1)
+    paragraphs, previous = [], None
+    for lines in rows:
+        text = "\n".join(t for _, t in lines)
+        first = lines[0][0]
+        if previous is not None and previous.x1 >= right - 0.12 * width and first.x0 <= left + 0.05 * width \
+                and 0 <= previous.y0 - first.y1 <= 1.5 * previous.height:
+            paragraphs[-1] += "\n" + text
+        else:
+            paragraphs.append(text)
+        previous = lines[-1][0]
+    return "\n\n".join(paragraphs)
+
+
+def _cjk_layout(text):
+    if not CJK_SEARCH.search(text):
+        return text
+    return CJK_GAP.sub("", CJK_WRAP.sub("", text))
 
 
 def _chars(obj):
