@@ -109,7 +109,11 @@ def test_text_comes_out_word_for_word(doc_id, readings):
     reading = readings[doc_id]
     # A legacy charset lacks some characters (KOI8-R has no «»); those paragraphs were saved altered.
     paragraphs = [p for p in source_paragraphs(doc_id) if encodable(p, reading.encoding)]
-    assert squash(paragraphs[0]) in squash(reading.text)
+    expected, text = squash(paragraphs[0]), squash(reading.text)
+    if reading.language in ("zh", "ja"):
+        # No spaces between words: a line or page break inside a sentence leaves none either.
+        expected, text = expected.replace(" ", ""), text.replace(" ", "")
+    assert expected in text
 
 
 def test_right_to_left_pdf_reads_in_logical_order(readings):

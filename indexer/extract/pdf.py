@@ -104,13 +104,25 @@ def _page_text(layout):
     rtl = sum(1 for c in letters if bidi.has_rtl(c.get_text()))
     if letters and rtl / len(letters) >= RTL_PAGE_SHARE:
         return _lines_by_position(chars)
-    return _paragraphs_from_boxes([b for b in layout if isinstance(b, LTTextBox)])
+    boxes = [b for b in layout if isinstance(b, LTTextBox) and not _is_page_number(b, layout)]
+    return _paragraphs_from_boxes(boxes)
+
+
+PAGE_NUMBER = re.compile(r"^(page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|/)\s*\d{1,4})?$", re.I)
+
+
+def _is_page_number(box, layout):
+    """A lone number in the top or bottom margin: it would otherwise split every paragraph that runs
+    over a page break."""
+    margin = 0.1 * layout.height
+    in_margin = box.y1 < layout.y0 + margin or box.y0 > layout.y1 - margin
+    return in_margin and bool(PAGE_NUMBER.match(box.get_text().strip()))
 
 
 def _paragraphs_from_boxes(boxes):
-    """pdfminer's text boxes joined into paragraphs. A box starts a new paragraph unless the line
-    before it runs to the right margin and the gap is an ordinary line gap: with one-and-a-half line
-    spacing pdfminer puts every line of a paragraph in a box of its own."""
+    """pdfminer's text boxes joined into paragraphs. A box continues the paragraph before it when the
+    previous line ended only because the next line's first word did not fit, and the gap is an
+    ordinary line gap: with one-and-a-half line spacing pdfminer puts each line in a box of its own."""
     rows = []
     for box in boxes:
         lines = [(line, NOT_TEXT.sub("", line.get_text()).strip()) for line in box if isinstance(line, LTTextLine)]
@@ -121,18 +133,27 @@ def _paragraphs_from_boxes(boxes):
         return ""
     left = min(line.x0 for lines in rows for line, _ in lines)
     right = max(line.x1 for lines in rows for line, _ in lines)
-    width = max(right - left, 1)
     paragraphs, previous = [], None
     for lines in rows:
         text = "\n".join(t for _, t in lines)
         first = lines[0][0]
-        if previous is not None and previous.x1 >= right - 0.12 * width and first.x0 <= left + 0.05 * width \
-                and 0 <= previous.y0 - first.y1 <= 1.5 * previous.height:
+        if previous is not None and _wrapped(previous, first, left, right):
             paragraphs[-1] += "\n" + text
         else:
             paragraphs.append(text)
         previous = lines[-1][0]
     return "\n\n".join(paragraphs)
+
+
+def _wrapped(previous, line, left, right):
+    """True when ``line`` continues ``previous`` after an automatic line wrap."""
+    if not (0 <= previous.y0 - line.y1 <= 1.5 * previous.height) or line.x0 > left + 0.05 * (right - left):
+        return False
+    chars = [c for c in line if isinstance(c, LTChar)]
+    word = next((i for i, c in enumerate(chars) if c.get_text().isspace()), len(chars))
+    first_word = chars[word - 1].x1 - chars[0].x0 if word else 0
+    space = chars[0].size * 0.3 if chars else 0
+    return previous.x1 + space + first_word >= right - 2
 
 
 def _cjk_layout(text):
