@@ -43,10 +43,12 @@ check: install
 bench: install
 	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)
 
+# The generator needs LibreOffice and fonts from Debian (see corpus/sample/README.md) and two more
+# Python packages, kept out of the site's own environment.
 sample:
-	test -x /tmp/samplevenv/bin/python || ($(PYTHON) -m venv /tmp/samplevenv && \
-	  /tmp/samplevenv/bin/pip install --quiet -r requirements.txt -r corpus/sample/requirements.txt)
-	/tmp/samplevenv/bin/python corpus/sample/make_sample.py
+	test -x .venv-sample/bin/python || ($(PYTHON) -m venv .venv-sample && \
+	  .venv-sample/bin/pip install --quiet -r requirements.txt -r corpus/sample/requirements.txt)
+	.venv-sample/bin/python corpus/sample/make_sample.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
