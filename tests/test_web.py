@@ -12,11 +12,13 @@ q = urllib.parse.quote
 
 
 def test_search_page_shows_results_with_title_country_language_and_snippet(server):
-    status, headers, body = server.get("/search?q=" + q("données ouvertes"))
+    status, headers, body = server.get("/search?q=" + q("instituts interdisciplinaires"))
     assert status == 200 and "text/html" in headers["Content-Type"]
-    assert "pt-consulta-dados-abertos" not in body  # Portuguese "dados" is not French "données"
-    assert 'href="/doc/fr-strategie-nationale-ia"' in body or "document" in body
-    assert "<mark" in body
+    assert 'href="/doc/fr-strategie-nationale-ia"' in body
+    assert "Donner un sens à l&#039;intelligence artificielle" in body or "Donner un sens à l'intelligence" in body
+    assert "France" in body and "French" in body
+    assert '<mark class="hit t0">instituts</mark>' in body
+    assert "1 document for" in body
 
 
 @pytest.mark.parametrize("word, doc_id", [

@@ -103,7 +103,7 @@ def _page_text(layout):
     letters = [c for c in chars if c.get_text().isalpha()]
     rtl = sum(1 for c in letters if bidi.has_rtl(c.get_text()))
     if letters and rtl / len(letters) >= RTL_PAGE_SHARE:
-        return _lines_by_position(chars)
+        return _lines_by_position(chars, layout)
     boxes = [b for b in layout if isinstance(b, LTTextBox) and not _is_page_number(b, layout)]
     return _paragraphs_from_boxes(boxes)
 
@@ -114,9 +114,12 @@ PAGE_NUMBER = re.compile(r"^(page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|/)\s*\d
 def _is_page_number(box, layout):
     """A lone number in the top or bottom margin: it would otherwise split every paragraph that runs
     over a page break."""
+    return _in_margin((box.y0 + box.y1) / 2, layout) and bool(PAGE_NUMBER.match(box.get_text().strip()))
+
+
+def _in_margin(y, layout):
     margin = 0.1 * layout.height
-    in_margin = box.y1 < layout.y0 + margin or box.y0 > layout.y1 - margin
-    return in_margin and bool(PAGE_NUMBER.match(box.get_text().strip()))
+    return y < layout.y0 + margin or y > layout.y1 - margin
 
 
 def _paragraphs_from_boxes(boxes):
@@ -171,7 +174,7 @@ def _chars(obj):
             yield from _chars(child)
 
 
-def _lines_by_position(chars):
+def _lines_by_position(chars, layout):
     """Text of a page rebuilt from glyph positions: lines by baseline, words by gaps, reading order by
     direction. pdfminer's own layout splits a right-to-left line at every number or Latin word (the
     producer draws each direction run on its own), and then orders the pieces wrongly."""
@@ -186,13 +189,22 @@ def _lines_by_position(chars):
     pitches = sorted(a["middle"] - b["middle"] for a, b in zip(lines, lines[1:]))
     # The lower quartile is the pitch inside a paragraph, even on a page of short paragraphs.
     pitch = pitches[len(pitches) // 4] if pitches else 0
+    inked = [c for c in chars if not c.get_text().isspace()] or chars
+    left = min(c.x0 for c in inked)
+    right = max(c.x1 for c in inked)
     out, previous = [], None
     for line in lines:
         text = bidi.reading_order(_with_spaces(line["chars"])).strip()
-        if not text:
+        if not text or _in_margin(line["middle"], layout) and PAGE_NUMBER.match(text):
             continue
-        if previous is not None and previous["middle"] - line["middle"] > 1.2 * pitch:
-            out.append("")  # a gap wider than the usual line pitch: a new paragraph
+        if previous is not None:
+            gap = previous["middle"] - line["middle"]
+            # A right-to-left line that runs to the left margin was wrapped, so the paragraph goes on
+            # unless the gap is far wider than a line.
+            inked = [c.x0 for c in previous["chars"] if not c.get_text().isspace()] or [right]
+            full = min(inked) <= left + 0.1 * (right - left)
+            if gap > (2.5 if full else 1.2) * pitch:
+                out.append("")
         out.append(text)
         previous = line
     return "\n".join(out)
