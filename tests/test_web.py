@@ -143,3 +143,27 @@ def test_interface_language_sets_direction_and_labels(server):
     status, data = server.json("/api/v1/search?q=&country=CN&hl=zh")
     assert {v["value"]: v["label"] for v in data["facets"]["country"]}["CN"] == "中国"
     assert "dir=\"ltr\"" in server.get("/?hl=zz")[2]
+
+
+def test_a_rebuild_is_served_without_a_restart(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    shutil.copy(CORPUS / "topics.csv", corpus)
+    shutil.copy(FIXTURES / "rgpd-latin1.txt", corpus / "documents" / "rgpd.txt")
+    index = tmp_path / "index"
+    first = build.build(corpus, index)["snapshot"]
+    proc, srv = start_server(index)
+    try:
+        assert srv.json("/healthz")[1]["snapshot"] == first
+        assert srv.json("/api/v1/search?q=consultation")[1]["total"] == 0
+        shutil.copy(FIXTURES / "consultation-fr.html", corpus / "documents" / "avis.html")
+        second = build.update(corpus, index)["snapshot"]
+        import time
+        deadline = time.monotonic() + 10
+        while srv.json("/healthz")[1]["snapshot"] != second and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert srv.json("/healthz")[1]["snapshot"] == second
+        assert srv.json("/api/v1/search?q=consultation")[1]["total"] == 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
