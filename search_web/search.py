@@ -150,15 +150,17 @@ def run(live, request):
     total = len(final)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(request.page, pages)
-    hits = _hits(searcher, q, final, request.sort, page) if total else []
+    # Without a query there is no relevance to rank by: browsing lists the newest first.
+    sort = "newest" if q is None and request.sort == "relevance" else request.sort
+    hits = _hits(searcher, q, final, sort, page) if total else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
-            "sort": request.sort, "filters": request.filters, "notices": notices, "results": hits,
+            "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
             "facets": facets}
 
 
 def _hits(searcher, q, final, sort, page):
     limit = page * PAGE_SIZE
-    if q is None or sort != "relevance":
+    if sort != "relevance":
         results = searcher.search(q or wq.Every(), filter=set(final), limit=limit, sortedby="date",
                                   reverse=(sort != "oldest"), terms=q is not None)
     else:

@@ -87,3 +87,9 @@ def test_malformed_queries_never_raise(live, q):
     req = search.SearchRequest.from_params(lambda n: {"q": q}.get(n), lambda n: [])
     result = search.run(live, req)
     assert result["total"] >= 0
+
+
+def test_browsing_without_a_query_says_it_is_sorted_newest_first(live):
+    assert search.run(live, search.SearchRequest(q=""))["sort"] == "newest"
+    assert search.run(live, search.SearchRequest(q="patent"))["sort"] == "relevance"
+    assert search.run(live, search.SearchRequest(q="", sort="oldest"))["sort"] == "oldest"

@@ -16,7 +16,7 @@
   <p class="count">{{result['total']}} document{{'' if result['total'] == 1 else 's'}}{{' for “' + q + '”' if q else ''}}</p>
 % if result['total']:
   <p class="sort">Sort:
-%   for s in ('relevance', 'newest', 'oldest'):
+%   for s in (('relevance',) if q else ()) + ('newest', 'oldest'):
 %     if s == result['sort']:
     <strong>{{s}}</strong>
 %     else:
