@@ -31,6 +31,7 @@ class Setting:
 SETTINGS = (
     Setting("doc_timeout", 120, "Seconds one document may take to extract before it is reported as failed"),
     Setting("max_file_mb", 200, "Files larger than this many megabytes are reported and not read"),
+    Setting("max_unpacked_mb", 500, "Word files that unpack to more than this many megabytes are not read (zip bombs)"),
     Setting("max_chars", 5_000_000, "Characters of text kept per document; the rest is cut and flagged"),
     Setting("workers", 0, "Processes that extract documents in parallel; 0 means one per CPU core"),
     Setting("keep_snapshots", 3, "Published snapshots kept on disk, so rollback has somewhere to go"),

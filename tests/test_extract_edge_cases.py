@@ -80,3 +80,9 @@ def test_file_over_the_size_limit_is_not_read(monkeypatch):
     monkeypatch.setenv("SEARCH_MAX_FILE_MB", "0")
     reading = read(FIXTURES / "rgpd-latin1.txt")
     assert reading.status == "failed" and "too large" in reading.error
+
+
+def test_word_file_that_unpacks_too_large_is_not_read(monkeypatch):
+    monkeypatch.setenv("SEARCH_MAX_UNPACKED_MB", "0")
+    reading = read(corpus_file("fr-strategie-nationale-ia"))
+    assert reading.status == "failed" and "unpacks to" in reading.error
