@@ -24,6 +24,7 @@ import textwrap
 from pathlib import Path
 
 import docx
+from docx.enum.table import WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -140,34 +141,59 @@ def make_docx(title, blocks, lang, path, footer=False):
 
 
 def _default_font(document, lang):
+    """Fonts, size and spacing for the whole document. The template's styles name theme fonts that
+    lack most scripts, and its Title spaces letters apart, which makes LibreOffice put a filler glyph
+    with no text between Arabic letters; both go, so the document defaults apply everywhere."""
+    for style in document.styles:
+        rpr = style.element.find(qn("w:rPr"))
+        for unwanted in (rpr.find(qn("w:rFonts")), rpr.find(qn("w:spacing"))) if rpr is not None else ():
+            if unwanted is not None:
+                rpr.remove(unwanted)
     style = document.styles["Normal"]
     style.font.size = Pt(12)
     # One and a half lines, as gazettes and ministries print their texts.
     style.paragraph_format.line_spacing = 1.5
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    font = FONTS.get(lang, "Noto Sans")
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), font if attr in ("w:eastAsia", "w:cs") or lang not in RTL else "Noto Sans")
+    script_font = FONTS.get(lang, "Noto Sans")
+    fonts.set(qn("w:ascii"), "Noto Sans")
+    fonts.set(qn("w:hAnsi"), "Noto Sans")
+    fonts.set(qn("w:eastAsia"), script_font if lang in ("zh", "ja", "ko") else FONTS["zh"])
+    fonts.set(qn("w:cs"), script_font if lang in RTL or lang == "hi" else FONTS["ar"])
     if lang in RTL:
-        fonts.set(qn("w:cs"), font)
+        # The template's bullets end in a tab to a fixed stop, which in a right-to-left paragraph
+        # LibreOffice draws at the left margin; without it the bullet stands before the text.
+        for level in document.part.numbering_part.element.iter(qn("w:lvl")):
+            ppr = level.find(qn("w:pPr"))
+            tabs = ppr.find(qn("w:tabs")) if ppr is not None else None
+            if tabs is not None:
+                ppr.remove(tabs)
 
 
-def _paragraph(paragraph, text, lang):
+# Paragraph properties that the schema puts after w:bidi (Word refuses elements out of order).
+PPR_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                  "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                  "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                  "w:pPrChange")
+
+
+def _paragraph(paragraph, text, lang, bold=False):
     run = paragraph.add_run(text)
-    rpr = run._element.get_or_add_rPr()
+    # python-docx's setters keep the run properties in schema order; w:lang comes last.
+    if bold:
+        run.font.bold = True
+    if lang in RTL:
+        run.font.rtl = True
+        run.font.complex_script = True
     lang_el = OxmlElement("w:lang")
     lang_el.set(qn("w:val"), lang)
-    lang_el.set(qn("w:eastAsia"), lang if lang in ("zh", "ja", "ko") else "en")
+    lang_el.set(qn("w:eastAsia"), lang if lang in ("zh", "ja", "ko") else "zh")
     lang_el.set(qn("w:bidi"), lang if lang in RTL else "ar")
-    rpr.append(lang_el)
+    run._element.get_or_add_rPr().append(lang_el)
     if lang in RTL:
-        # Word lays a paragraph out right to left only when both the paragraph and its runs say so.
-        ppr = paragraph._element.get_or_add_pPr()
-        ppr.insert(0, OxmlElement("w:bidi"))
-        rpr.append(OxmlElement("w:rtl"))
-        cs = OxmlElement("w:cs")
-        rpr.append(cs)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        # Word and LibreOffice lay a paragraph out right to left only when the paragraph says so;
+        # in such a paragraph "left" is the start side, the right margin.
+        paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *PPR_AFTER_BIDI)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     return paragraph
 
 
@@ -176,16 +202,10 @@ def _table(document, rows, lang):
     table = document.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
     if lang in RTL:
-        # Columns run right to left in a right-to-left document, as Word does for Arabic text.
-        table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+        table.table_direction = WD_TABLE_DIRECTION.RTL  # first column on the right, as printed there
     for r, row in enumerate(rows):
         for c in range(width):
-            cell = table.cell(r, c)
-            paragraph = cell.paragraphs[0]
-            _paragraph(paragraph, row[c] if c < len(row) else "", lang)
-            if r == 0:
-                for run in paragraph.runs:
-                    run.bold = True
+            _paragraph(table.cell(r, c).paragraphs[0], row[c] if c < len(row) else "", lang, bold=r == 0)
     document.add_paragraph()
 
 

@@ -146,12 +146,16 @@ def _lines_by_position(chars, layout):
 def _with_spaces(chars):
     """``(text, x0, x1)`` glyphs of one line with spaces where the gap between glyphs is a word gap."""
     chars = sorted(chars, key=lambda c: c.x0)
-    glyphs = []
-    for prev, c in zip([None] + chars[:-1], chars):
-        if prev is not None and c.x0 - prev.x1 > 0.2 * max(c.size, 1) and not prev.get_text().isspace() \
-                and not c.get_text().isspace():
-            glyphs.append((" ", prev.x1, c.x0))
+    glyphs, reach, after_space = [], None, True
+    for c in chars:
+        # ``reach`` is the right edge of everything so far: a ligature's second letter can be drawn
+        # with no width inside the first, and the gap counts from the wider of the two.
+        space = c.get_text().isspace()
+        if reach is not None and c.x0 - reach > 0.2 * max(c.size, 1) and not space and not after_space:
+            glyphs.append((" ", reach, c.x0))
         glyphs.append((_fold_presentation(c.get_text()), c.x0, c.x1))
+        reach = c.x1 if reach is None else max(reach, c.x1)
+        after_space = space
     return glyphs
 
 
