@@ -105,7 +105,7 @@ def parse(live, text, notices):
     parser = _parser(live)
     try:
         q = parser.parse(text)
-        if q is not wq.NullQuery and not _has_error(q):
+        if q is not wq.NullQuery:
             return q
     except Exception:  # Whoosh's parser raises odd errors on odd input; plain words are the answer
         pass
@@ -115,11 +115,6 @@ def parse(live, text, notices):
     if not plain:
         return wq.NullQuery
     return parser.parse(plain)
-
-
-def _has_error(q):
-    return any(isinstance(sub, qparser.ErrorNode) or type(sub).__name__ == "ErrorNode" for sub in q.leaves()) \
-        if hasattr(q, "leaves") else False
 
 
 def run(live, request):
