@@ -14,6 +14,7 @@ from whoosh import index as whoosh_index
 
 import indexer
 from indexer import analysis, corpus as corpus_mod, pool, settings, snapshots
+from indexer.errors import NoIndex
 from indexer.schema import SCHEMA_VERSION, build_schema
 
 
@@ -34,7 +35,7 @@ def update(corpus_dir, index_dir, progress=None):
         try:
             live = snapshots.current_path(index_dir)
             old_report = snapshots.read_report(live)
-        except Exception:
+        except (NoIndex, OSError, ValueError):  # nothing published, or a report we cannot read
             live, old_report = None, None
         if live is None or old_report.get("schema_version") != SCHEMA_VERSION:
             return _write_snapshot(corpus, index_dir, corpus.entries, base=None, progress=progress)
@@ -69,7 +70,7 @@ def _write_snapshot(corpus, index_dir, entries, base, progress):
             by_id = {e.id: e for e in to_read}
             for done, (doc_id, reading) in enumerate(pool.read_all(jobs), 1):
                 entry = by_id[doc_id]
-                record = _record(entry, reading, fingerprints[doc_id], corpus.root)
+                record = _record(entry, reading, fingerprints[doc_id])
                 records[doc_id] = record
                 if _indexable(entry, reading):
                     writer.add_document(**_fields(entry, reading, record))
@@ -103,11 +104,16 @@ def _no_changes(n):
 
 
 def _fingerprint(entry):
+    """Changes when the file, its manifest row, the schema or the reading code changes. A file that
+    cannot be opened gets a fingerprint too: the reader reports it, the build goes on."""
     digest = hashlib.sha1()
-    with open(entry.path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return entry.fingerprint(f"{digest.hexdigest()}:{SCHEMA_VERSION}")
+    try:
+        with open(entry.path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as ex:
+        digest.update(f"unreadable: {ex}".encode())
+    return entry.fingerprint(f"{digest.hexdigest()}:{SCHEMA_VERSION}:{indexer.__version__}")
 
 
 def _indexable(entry, reading):
@@ -116,7 +122,7 @@ def _indexable(entry, reading):
     return reading.status == "ok" or entry.line > 0
 
 
-def _record(entry, reading, fingerprint, root):
+def _record(entry, reading, fingerprint):
     """What the report keeps of one document (and ``status`` shows)."""
     return {
         "id": entry.id, "file": entry.file, "line": entry.line, "status": reading.status,

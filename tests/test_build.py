@@ -148,3 +148,4 @@ def test_status_reports_the_live_snapshot(small):
     assert "live snapshot:" in out and "2 ok" in out and "fr, pl" in out
     report = json.loads(run_cli("status", "--json", "--index", str(index)).stdout)
     assert {d["id"] for d in report["documents"]} == {"fr-rgpd", "pl-ai"}
+
