@@ -66,8 +66,15 @@ def load(root):
         raise ManifestError(f"{root} is not a corpus: it has neither documents/ nor manifest.csv "
                             "(pass --corpus DIR pointing at one)")
     problems = []
-    topics = load_topics(root / "topics.csv", problems)
-    entries = _manifest_entries(root, topics, problems)
+    try:
+        topics = load_topics(root / "topics.csv", problems)
+        entries = _manifest_entries(root, topics, problems)
+    except UnicodeDecodeError as ex:
+        raise ManifestError(f"a CSV file in {root} is not UTF-8 (byte {ex.start}); save "
+                            "manifest.csv and topics.csv as 'CSV UTF-8' and build again") from ex
+    except csv.Error as ex:
+        raise ManifestError(f"a CSV file in {root} cannot be read ({ex}); check it in a spreadsheet and "
+                            "save it again as 'CSV UTF-8'") from ex
     entries += _unlisted_files(root, entries, problems)
     return Corpus(root=root, entries=entries, problems=problems, topics=topics)
 

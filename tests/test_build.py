@@ -149,3 +149,10 @@ def test_status_reports_the_live_snapshot(small):
     report = json.loads(run_cli("status", "--json", "--index", str(index)).stdout)
     assert {d["id"] for d in report["documents"]} == {"fr-rgpd", "pl-ai"}
 
+
+
+def test_a_manifest_that_is_not_utf8_is_a_clear_error(small):
+    corpus, index = small
+    (corpus / "manifest.csv").write_bytes(HEADER.encode() + "fr-rgpd,documents/fr/rgpd.txt,Données,FR,,,,\n".encode("cp1252"))
+    result = run_cli("build", "--corpus", str(corpus), "--index", str(index), check=False)
+    assert result.returncode == 1 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
