@@ -20,7 +20,11 @@ def main(argv=None):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     app = create_app({"search.index": args.index, "search.corpus": args.corpus})
     print(f"Serving on http://{args.host}:{args.port}/ (index: {args.index}); Ctrl-C stops.", file=sys.stderr)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="search_web")
+    try:
+        waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="search_web")
+    except OSError as ex:
+        sys.exit(f"cannot listen on {args.host}:{args.port}: {ex.strerror or ex}; "
+                 "is the site already running? Choose another port with --port (make run PORT=8081)")
 
 
 if __name__ == "__main__":

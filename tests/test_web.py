@@ -167,3 +167,12 @@ def test_a_rebuild_is_served_without_a_restart(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_port_in_use_is_a_clear_message(server):
+    import subprocess
+    import sys
+    port = server.base.rsplit(":", 1)[1]
+    result = subprocess.run([sys.executable, "-m", "search_web", "--port", port, "--index", "nowhere"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1 and "--port" in result.stderr and "Traceback" not in result.stderr
