@@ -62,8 +62,9 @@ def create_app(config=None):
                 v["label"] = labels.label(facet, v["value"], topics, hl)
                 v["toggle_url"] = toggle_url(current, facet, v["value"])
         for r in result["results"]:
-            r["country_label"] = labels.country(r["country"], hl)
-            r["language_label"] = labels.language(r["language"], hl)
+            label_result(r, hl)
+            # The page link carries the query, so the document page can mark the words found.
+            r["link"] = r["url"] + ("?" + urlencode({"q": current["q"]}) if current.get("q") else "")
         return result
 
     @app.get("/")
@@ -97,6 +98,7 @@ def create_app(config=None):
     def search_page():
         req, current, result = searched()
         return page("search.tpl", title=(req.q + " – " if req.q else "") + "Search", result=result,
+                    feed_url="/feed?" + urlencode(current, doseq=True),
                     q=req.q, current=current, page_url=lambda n: "/search?" + urlencode({**current, "page": n}, doseq=True),
                     sort_url=lambda s: "/search?" + urlencode({**current, "sort": s}, doseq=True),
                     without_filters="/search?" + urlencode({"q": req.q}))
@@ -118,7 +120,10 @@ def create_app(config=None):
         doc["language_label"] = labels.language(doc["language"], hl)
         doc["topic_labels"] = [(t, labels.topic(t, topics, hl)) for t in doc["topics"]]
         doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"], hl)) for lang in doc["languages"]]
-        return page("doc.tpl", title=doc["title"], doc=doc)
+        q = search.SearchRequest.from_params(query_one, query_all).q
+        more = [label_result(r, hl) for r in search.more_like_this(live(), doc)]
+        return page("doc.tpl", title=doc["title"], doc=doc, pages=search.marked_paragraphs(live(), doc, q),
+                    more=more, searched=q)
 
     @app.get("/api/v1/doc/<doc_id>")
     def api_doc(doc_id):
@@ -181,6 +186,12 @@ def create_app(config=None):
         return page("error.tpl", title="Not found", message=message)
 
     return app
+
+
+def label_result(r, hl):
+    r["country_label"] = labels.country(r["country"], hl)
+    r["language_label"] = labels.language(r["language"], hl)
+    return r
 
 
 def query_all(name):

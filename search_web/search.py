@@ -217,3 +217,59 @@ def document(live, doc_id):
                 "chars": meta.get("chars", 0), "source_url": meta.get("source_url", ""),
                 "file": meta.get("file", ""), "text": stored.get("content", "")})
     return doc
+
+
+def marked_paragraphs(live, doc, q_text):
+    """The document's text as pages of paragraphs, each escaped HTML with ``<mark>`` around the words
+    the query matches, analysed per language field exactly as the search analysed them."""
+    from html import escape
+    notices = []
+    q = parse(live, q_text, notices) if q_text else None
+    terms = {}
+    if q is not None and q is not wq.NullQuery:
+        for field, term in q.iter_all_terms():
+            if field.startswith("text_"):
+                terms.setdefault(field, set()).add(term.decode("utf-8") if isinstance(term, bytes) else term)
+    schema = live.searcher().schema
+    fields = [f for f in ("text_" + lang["code"] for lang in doc["languages"]) if f in terms and f in schema]
+    pages = []
+    for page in doc["text"].split("\f"):
+        paragraphs = []
+        for para in (p for p in page.split("\n\n") if p.strip()):
+            spans = set()
+            for field in fields:
+                for token in schema[field].analyzer(para, chars=True, mode="index"):
+                    if token.text in terms[field]:
+                        spans.add((token.startchar, token.endchar))
+            paragraphs.append(_mark(para, sorted(spans), escape))
+        pages.append(paragraphs)
+    return pages
+
+
+def _mark(text, spans, escape):
+    """``text`` escaped, with ``<mark>`` around the sorted character spans; overlapping spans (CJK
+    bigrams) merge into one mark."""
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, at = [], 0
+    for start, end in merged:
+        out.append(escape(text[at:start]))
+        out.append("<mark>" + escape(text[start:end]) + "</mark>")
+        at = end
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
+def more_like_this(live, doc, count=5):
+    """Documents whose key terms (in the document's main language) resemble this one's."""
+    searcher = live.searcher()
+    field = "text_" + doc["language"]
+    if field not in searcher.schema or not doc["text"]:
+        return []
+    docnum = searcher.document_number(id=doc["id"])
+    hits = searcher.more_like(docnum, field, text=doc["text"][:50_000], top=count)
+    return [result_dict(hit.fields()) for hit in hits]

@@ -14,7 +14,8 @@ q = urllib.parse.quote
 def test_search_page_shows_results_with_title_country_language_and_snippet(server):
     status, headers, body = server.get("/search?q=" + q("instituts interdisciplinaires"))
     assert status == 200 and "text/html" in headers["Content-Type"]
-    assert 'href="/doc/fr-strategie-nationale-ia"' in body
+    assert 'href="/doc/fr-strategie-nationale-ia?q=instituts+interdisciplinaires"' in body
+    assert 'rel="alternate" type="application/atom+xml"' in body
     assert "Donner un sens à l&#039;intelligence artificielle" in body or "Donner un sens à l'intelligence" in body
     assert "France" in body and "French" in body
     assert '<mark class="hit t0">instituts</mark>' in body
@@ -176,3 +177,16 @@ def test_a_port_in_use_is_a_clear_message(server):
     result = subprocess.run([sys.executable, "-m", "search_web", "--port", port, "--index", "nowhere"],
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 1 and "--port" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_document_page_marks_the_words_searched_for_and_offers_more_like_this(server):
+    status, _, body = server.get("/doc/ru-copyright-amendments?q=" + q("законов"))
+    assert status == 200
+    assert "<mark>закон</mark>" in body.lower() or "<mark>законов</mark>" in body.lower()
+    status, _, body = server.get("/doc/cn-ai-development-plan?q=" + q("人工智能"))
+    assert "<mark>人工智能</mark>" in body
+    assert "More like this" in body
+    status, _, plain = server.get("/doc/cn-ai-development-plan")
+    assert "<mark>" not in plain
+    status, _, evil = server.get("/doc/cn-ai-development-plan?q=" + q("<script>alert(1)</script>"))
+    assert status == 200 and "<script>alert" not in evil

@@ -1,5 +1,5 @@
 <li class="result">
-  <h3 lang="{{r['language']}}" dir="{{dir_for(r['language'])}}"><a href="{{r['url']}}">{{r['title']}}</a></h3>
+  <h3 lang="{{r['language']}}" dir="{{dir_for(r['language'])}}"><a href="{{r.get('link', r['url'])}}">{{r['title']}}</a></h3>
   <p class="meta">{{r['country_label']}} · {{r['date'] or 'undated'}} · <span class="badge">{{r['language_label']}}</span>
 % if r['status'] != 'ok':
   · <span class="status status-{{r['status']}}">{{r['status'].replace('_', ' ')}}</span>

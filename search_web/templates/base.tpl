@@ -6,6 +6,9 @@
 <title>{{title}} · Policy Clearing House</title>
 <link rel="stylesheet" href="/static/style.css">
 <link rel="search" type="application/opensearchdescription+xml" title="Policy Clearing House" href="/opensearch.xml">
+% if defined('feed_url'):
+<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{feed_url}}">
+% end
 </head>
 <body>
 <header class="site">

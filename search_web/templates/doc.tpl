@@ -28,17 +28,28 @@
 % for note in doc['notes']:
   <p class="notice">{{note}}</p>
 % end
+% if searched:
+  <p class="notice">Words matching “{{searched}}” are marked. <a href="{{doc['url']}}">Show without marks</a></p>
+% end
 % if doc['text']:
   <div class="text" lang="{{doc['language']}}" dir="auto">
-%   for i, pagetext in enumerate(doc['text'].split('\f'), 1):
+%   for i, paragraphs in enumerate(pages, 1):
     <section class="page" aria-label="Page {{i}}">
-%     for para in pagetext.split('\n\n'):
-%       if para.strip():
-      <p dir="auto">{{para}}</p>
-%       end
+%     for para in paragraphs:
+      <p dir="auto">{{!para}}</p>
 %     end
     </section>
 %   end
   </div>
+% end
+% if more:
+  <section class="more">
+    <h2>More like this</h2>
+    <ol class="hits">
+%   for r in more:
+%     include('_result.tpl', r=r)
+%   end
+    </ol>
+  </section>
 % end
 </article>
