@@ -2,7 +2,7 @@
 
 Layout of ``--index DIR``::
 
-    DIR/snapshots/20261125T101500Z/   one complete Whoosh index plus report.json
+    DIR/snapshots/20261125T101500.123456Z/   one complete Whoosh index plus report.json
     DIR/snapshots/.building-.../      a build in progress (never read; cleaned by the next build)
     DIR/CURRENT                       the name of the live snapshot
 
@@ -16,12 +16,14 @@ import json
 import os
 import shutil
 import time
+from datetime import datetime, timedelta, timezone
 from contextlib import contextmanager
 from pathlib import Path
 
 from indexer.errors import BuildLocked, NoIndex
 
 REPORT = "report.json"
+NAME_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 
 
 def snapshots_dir(index_dir):
@@ -37,14 +39,14 @@ def new_building_dir(index_dir):
 
 
 def new_name(index_dir):
-    """A name for the next snapshot: its UTC time, so names sort in build order."""
+    """A name for the next snapshot: its UTC time to the microsecond, so that names sort in build
+    order even when builds follow each other within a second (a name with seconds only was reused
+    once its first holder had been pruned, and then sorted as the oldest)."""
     base = snapshots_dir(index_dir)
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    name, n = stamp, 1
-    while (base / name).exists():
-        n += 1
-        name = f"{stamp}-{n}"
-    return name
+    moment = datetime.now(timezone.utc)
+    while (base / moment.strftime(NAME_FORMAT)).exists():
+        moment += timedelta(microseconds=1)
+    return moment.strftime(NAME_FORMAT)
 
 
 def complete(building, index_dir, name):

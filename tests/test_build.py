@@ -110,17 +110,19 @@ def test_a_build_killed_midway_leaves_the_live_index_serving(small, tmp_path):
     slow.write_text("\n\n".join(["Une phrase de texte en français sur la recherche publique."] * 80_000), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "indexer", "build", "--corpus", str(corpus), "--index", str(index)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while not list((index / "snapshots").glob(".building-*")) and time.monotonic() < deadline:
+        assert proc.poll() is None, f"the build ended by itself with exit code {proc.returncode}"
         time.sleep(0.05)
+    assert list((index / "snapshots").glob(".building-*")), "the build never started writing"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert snapshots.current(index) == live
     assert stored_ids(index) == ["fr-rgpd", "pl-ai"]
     slow.unlink()
     report = build.build(corpus, index)  # the next build cleans the abandoned one up
-    assert not list((index / "snapshots").glob(".building-*"))
-    assert report["counts"]["ok"] == 2
+    assert not list((index / "snapshots").glob(".building-*")), list((index / "snapshots").iterdir())
+    assert report["counts"]["ok"] == 2, report["documents"]
 
 
 def test_two_builds_at_once_are_refused(small):
