@@ -8,16 +8,16 @@ import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
 from indexer.errors import NoIndex
-from search_web import labels, search
+from search_web import i18n, labels, search
 from search_web.snapshot import SnapshotHandle
 
 HERE = Path(__file__).parent
 TEMPLATES = [str(HERE / "templates")]
 RTL = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ug", "ku"}
-# Interface languages: labels (CLDR names, topics) follow them now; message catalogs come with the
-# website issue.
-INTERFACE_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
+INTERFACE_LANGUAGES = i18n.LANGUAGES
 JSON_TYPE = "application/json; charset=utf-8"
+# Message ids of the document statuses, as the interface shows them.
+STATUS_LABELS = {"ok": "readable", "empty": "empty", "needs_ocr": "scanned, needs OCR", "failed": "unreadable"}
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 
@@ -34,14 +34,17 @@ def create_app(config=None):
         try:
             return handle.get()
         except NoIndex:
-            raise HTTPResponse(status=503, body=page("error.tpl", title="No index yet",
-                               message="The search index has not been built yet. Run `python -m indexer build`."))
+            raise HTTPResponse(status=503, body=page("error.tpl", title=tr("No index yet"),
+                               message=tr("The search index has not been built yet. Run `python -m indexer build`.")))
 
     def page(name, **values):
-        values.setdefault("hl", interface_language())
+        hl = interface_language()
+        t = i18n.translations(hl)
+        values.setdefault("hl", hl)
         values.setdefault("dir_for", dir_for)
         values.setdefault("q", "")
-        return template(name, template_lookup=TEMPLATES, **values)
+        return template(name, template_lookup=TEMPLATES, _=t.gettext, ngettext=t.ngettext,
+                        status_label=lambda status: t.gettext(STATUS_LABELS.get(status, status)), **values)
 
     @app.hook("after_request")
     def security_headers():
@@ -57,6 +60,7 @@ def create_app(config=None):
     def view(result, current, topics):
         """Add labels and toggle URLs to the facet values, for the page and the API alike."""
         hl = interface_language()
+        result["notices"] = [tr(message) % values for message, values in result["notices"]]
         for facet, values in result["facets"].items():
             for v in values:
                 v["label"] = labels.label(facet, v["value"], topics, hl)
@@ -72,7 +76,7 @@ def create_app(config=None):
         lv = live()
         result = view(search.run(lv, search.SearchRequest()), current_params(search.SearchRequest()),
                       lv.report.get("topics", {}))
-        return page("home.tpl", title="Policy documents", result=result, report=lv.report)
+        return page("home.tpl", title=tr("Policy documents"), result=result, report=lv.report)
 
     def searched(newest_first=False):
         """Run the search the request's parameters describe: ``(request, its parameters, result)``."""
@@ -90,14 +94,14 @@ def create_app(config=None):
             if request.path.startswith("/api/"):
                 raise HTTPResponse(status=404, body=json_error(404, f"no document with id {doc_id!r}"),
                                    headers={"Content-Type": JSON_TYPE})
-            raise HTTPResponse(status=404, body=page("error.tpl", title="Not found",
-                                                     message=f"No document has the id “{doc_id}”."))
+            raise HTTPResponse(status=404, body=page("error.tpl", title=tr("Not found"),
+                                                     message=tr("No document has the id “%(id)s”.") % {"id": doc_id}))
         return doc
 
     @app.get("/search")
     def search_page():
         req, current, result = searched()
-        return page("search.tpl", title=(req.q + " – " if req.q else "") + "Search", result=result,
+        return page("search.tpl", title=(req.q + " – " if req.q else "") + tr("Search"), result=result,
                     feed_url="/feed?" + urlencode(current, doseq=True),
                     q=req.q, current=current, page_url=lambda n: "/search?" + urlencode({**current, "page": n}, doseq=True),
                     sort_url=lambda s: "/search?" + urlencode({**current, "sort": s}, doseq=True),
@@ -136,7 +140,7 @@ def create_app(config=None):
         path = (root / doc["file"]).resolve()
         # The path comes from our own manifest, never from the request; still, never leave the corpus.
         if not path.is_relative_to(root) or not path.is_file():
-            return not_found("The original file of this document is no longer in the collection.")
+            return not_found(tr("The original file of this document is no longer in the collection."))
         resp = static_file(os.path.relpath(path, root), root=str(root), download=path.name)
         resp.set_header("Content-Disposition", "attachment; filename*=UTF-8''" + bottle.urlquote(path.name))
         return resp
@@ -173,19 +177,25 @@ def create_app(config=None):
     def error404(err):
         if request.path.startswith("/api/"):
             return json_error(404, "not found")
-        return page("error.tpl", title="Not found", message="There is no page at this address.")
+        return page("error.tpl", title=tr("Not found"), message=tr("There is no page at this address."))
 
     @app.error(500)
     def error500(err):
         if request.path.startswith("/api/"):
             return json_error(500, "internal error; the problem has been logged")
-        return page("error.tpl", title="Something went wrong", message="Something went wrong on our side. Please try again.")
+        return page("error.tpl", title=tr("Something went wrong"),
+                    message=tr("Something went wrong on our side. Please try again."))
 
     def not_found(message):
         response.status = 404
-        return page("error.tpl", title="Not found", message=message)
+        return page("error.tpl", title=tr("Not found"), message=message)
 
     return app
+
+
+def tr(message):
+    """``message`` in the interface language of the current request."""
+    return i18n.translations(interface_language()).gettext(message)
 
 
 def label_result(r, hl):

@@ -31,7 +31,7 @@ class SearchRequest:
     filters: dict = field(default_factory=dict)   # facet -> list of selected values
     sort: str = "relevance"
     page: int = 1
-    notices: list = field(default_factory=list)
+    notices: list = field(default_factory=list)   # (message id, values): the web tier translates
 
     @classmethod
     def from_params(cls, get_one, get_all):
@@ -43,7 +43,7 @@ class SearchRequest:
         q = _clean(get_one("q") or "")
         if len(q) > MAX_QUERY_CHARS:
             q = q[:MAX_QUERY_CHARS]
-            notices.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
+            notices.append(("The query was cut to its first %(count)d characters.", {"count": MAX_QUERY_CHARS}))
         filters = {}
         for facet in FACETS:
             values = [_clean(v) for v in get_all(facet)]
@@ -111,7 +111,7 @@ def parse(live, text, notices):
         pass
     plain = " ".join(w for w in SYNTAX.sub(" ", text).split())
     if plain != text:
-        notices.append("Some search syntax could not be understood, so the words were searched as they are.")
+        notices.append(("Some search syntax could not be understood, so the words were searched as they are.", {}))
     if not plain:
         return wq.NullQuery
     return parser.parse(plain)

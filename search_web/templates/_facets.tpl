@@ -1,5 +1,5 @@
-<nav class="facets" aria-label="Filters">
-% for facet, heading in (("country", "Country"), ("language", "Language"), ("topic", "Topic"), ("year", "Year")):
+<nav class="facets" aria-label="{{_('Filters')}}">
+% for facet, heading in (("country", _("Country")), ("language", _("Language")), ("topic", _("Topic")), ("year", _("Year"))):
 %   values = result["facets"].get(facet, [])
 %   if values:
   <section class="facet">

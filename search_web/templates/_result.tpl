@@ -1,8 +1,8 @@
 <li class="result">
   <h3 lang="{{r['language']}}" dir="{{dir_for(r['language'])}}"><a href="{{r.get('link', r['url'])}}">{{r['title']}}</a></h3>
-  <p class="meta">{{r['country_label']}} · {{r['date'] or 'undated'}} · <span class="badge">{{r['language_label']}}</span>
+  <p class="meta">{{r['country_label']}} · {{r['date'] or _('undated')}} · <span class="badge">{{r['language_label']}}</span>
 % if r['status'] != 'ok':
-  · <span class="status status-{{r['status']}}">{{r['status'].replace('_', ' ')}}</span>
+  · <span class="status status-{{r['status']}}">{{status_label(r['status'])}}</span>
 % end
   · <a href="{{r['file_url']}}">{{r['format'].upper()}}</a></p>
   <p class="snippet" lang="{{r['language']}}" dir="{{dir_for(r['language'])}}">{{!r['snippet']}}</p>

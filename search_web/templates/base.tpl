@@ -3,26 +3,26 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}} · Policy Clearing House</title>
+<title>{{title}} · {{_('Policy Clearing House')}}</title>
 <link rel="stylesheet" href="/static/style.css">
-<link rel="search" type="application/opensearchdescription+xml" title="Policy Clearing House" href="/opensearch.xml">
+<link rel="search" type="application/opensearchdescription+xml" title="{{_('Policy Clearing House')}}" href="/opensearch.xml">
 % if defined('feed_url'):
 <link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{feed_url}}">
 % end
 </head>
 <body>
 <header class="site">
-  <a class="brand" href="/">Policy Clearing House</a>
+  <a class="brand" href="/?hl={{hl}}">{{_('Policy Clearing House')}}</a>
   <form class="searchbox" action="/search" method="get" role="search">
-    <label for="q" class="visually-hidden">Search documents</label>
-    <input id="q" name="q" type="search" value="{{q}}" placeholder="Search in any language" autocomplete="off">
+    <label for="q" class="visually-hidden">{{_('Search documents')}}</label>
+    <input id="q" name="q" type="search" value="{{q}}" placeholder="{{_('Search in any language')}}" autocomplete="off">
     <input type="hidden" name="hl" value="{{hl}}">
-    <button type="submit">Search</button>
+    <button type="submit">{{_('Search')}}</button>
   </form>
 </header>
 <main id="main">
 {{!base}}
 </main>
-<footer class="site"><a href="/search">All documents</a></footer>
+<footer class="site"><a href="/search?hl={{hl}}">{{_('All documents')}}</a></footer>
 </body>
 </html>

@@ -2,5 +2,5 @@
 <section class="error">
   <h1>{{title}}</h1>
   <p>{{message}}</p>
-  <p><a href="/">Go to the home page</a> or search above.</p>
+  <p><a href="/?hl={{hl}}">{{_('Go to the home page')}}</a></p>
 </section>

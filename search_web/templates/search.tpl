@@ -7,20 +7,21 @@
 % end
 % chips = [(f, v) for f, values in result['facets'].items() for v in values if v['selected']]
 % if chips:
-  <ul class="chips" aria-label="Selected filters">
+  <ul class="chips" aria-label="{{_('Selected filters')}}">
 %   for f, v in chips:
-    <li><a href="{{v['toggle_url']}}" title="Remove this filter">{{v['label']}} <span aria-hidden="true">×</span><span class="visually-hidden">remove</span></a></li>
+    <li><a href="{{v['toggle_url']}}" title="{{_('Remove this filter')}}">{{v['label']}} <span aria-hidden="true">×</span><span class="visually-hidden">{{_('remove')}}</span></a></li>
 %   end
   </ul>
 % end
-  <p class="count">{{result['total']}} document{{'' if result['total'] == 1 else 's'}}{{' for “' + q + '”' if q else ''}}</p>
+% found = ngettext('%(count)d document', '%(count)d documents', result['total']) % {'count': result['total']}
+  <p class="count">{{found if not q else _('%(found)s for “%(query)s”') % {'found': found, 'query': q} }}</p>
 % if result['total']:
-  <p class="sort">Sort:
-%   for s in (('relevance',) if q else ()) + ('newest', 'oldest'):
+  <p class="sort">{{_('Sort:')}}
+%   for s, label in ((('relevance', _('relevance')),) if q else ()) + (('newest', _('newest')), ('oldest', _('oldest'))):
 %     if s == result['sort']:
-    <strong>{{s}}</strong>
+    <strong>{{label}}</strong>
 %     else:
-    <a href="{{sort_url(s)}}">{{s}}</a>
+    <a href="{{sort_url(s)}}">{{label}}</a>
 %     end
 %   end
   </p>
@@ -30,20 +31,20 @@
 %   end
   </ol>
 %   if result['pages'] > 1:
-  <nav class="pages" aria-label="Pages">
+  <nav class="pages" aria-label="{{_('Pages')}}">
 %     if result['page'] > 1:
-    <a rel="prev" href="{{page_url(result['page'] - 1)}}">← Previous</a>
+    <a rel="prev" href="{{page_url(result['page'] - 1)}}">{{_('Previous')}}</a>
 %     end
-    <span>Page {{result['page']}} of {{result['pages']}}</span>
+    <span>{{_('Page %(page)d of %(pages)d') % {'page': result['page'], 'pages': result['pages']} }}</span>
 %     if result['page'] < result['pages']:
-    <a rel="next" href="{{page_url(result['page'] + 1)}}">Next →</a>
+    <a rel="next" href="{{page_url(result['page'] + 1)}}">{{_('Next')}}</a>
 %     end
   </nav>
 %   end
 % else:
-  <p class="empty">No documents match.
+  <p class="empty">{{_('No documents match.')}}
 %   if result['filters']:
-    <a href="{{without_filters}}">Search without the filters</a>.
+    <a href="{{without_filters}}">{{_('Search without the filters')}}</a>
 %   end
   </p>
 % end
