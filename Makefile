@@ -7,7 +7,7 @@ INDEX  ?= var/index
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
-.PHONY: run install index serve test check bench sample clean help
+.PHONY: run install index serve test check bench sample screenshots clean help
 
 help:
 	@echo "make run      install, index $(CORPUS)/ (only what changed) and serve http://$(HOST):$(PORT)/"
@@ -16,6 +16,7 @@ help:
 	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
 	@echo "make bench    build-time benchmark on the sample corpus"
 	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
+	@echo "make screenshots  refresh docs/screenshots/ with the browser tests (needs chromium, chromium-driver)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +43,9 @@ check: install
 
 bench: install
 	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)
+
+screenshots: install
+	SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
 
 # The generator needs LibreOffice and fonts from Debian (see corpus/sample/README.md) and two more
 # Python packages, kept out of the site's own environment.

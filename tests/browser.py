@@ -1,0 +1,49 @@
+"""Headless Chromium for the browser tests and the README screenshots (Debian's chromium and
+chromium-driver; the flags are the ones this network needs: no background connections)."""
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage")
+
+
+def available():
+    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
+
+
+def start(javascript=True, width=1280, height=900, lang="en"):
+    """A new headless Chromium driven by Selenium, with a throwaway profile."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={width},{height}")
+    options.add_argument(f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}")
+    options.add_argument(f"--lang={lang}")
+    prefs = {"intl.accept_languages": lang}
+    if not javascript:
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
+    return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+
+
+def screenshot(driver, url, path, height=None):
+    """Save what a visitor sees at ``url`` as a PNG."""
+    driver.get(url)
+    if height:
+        driver.set_window_size(1280, height)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(path))
+    return Path(path)
+
+
+def screenshot_dir(default):
+    """Where the README screenshots go: ``SCREENSHOT_DIR`` (``make screenshots``), else ``default``."""
+    return Path(os.environ.get("SCREENSHOT_DIR") or default)

@@ -1,0 +1,99 @@
+"""What a visitor sees, in a real headless Chromium against a real server on 127.0.0.1."""
+import os
+import urllib.parse
+
+import pytest
+
+import browser
+
+pytestmark = pytest.mark.skipif(not browser.available() and not os.environ.get("CI"),
+                                reason="Chromium and chromedriver are not installed (.ci/run installs them)")
+
+
+@pytest.fixture(scope="module")
+def chrome():
+    driver = browser.start()
+    yield driver
+    driver.quit()
+
+
+def css(driver, selector):
+    from selenium.webdriver.common.by import By
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def facet_link(driver, label):
+    return next(a for a in css(driver, ".facets a") if a.text.split("\n")[0].strip() == label or a.text.startswith(label + " "))
+
+
+def test_search_select_two_countries_remove_a_chip_page_and_open_a_document(chrome, server):
+    chrome.get(server.base + "/")
+    box = css(chrome, "#q")[0]
+    box.send_keys("intelligence")
+    box.submit()
+    assert "/search?" in chrome.current_url and css(chrome, ".result")
+    facet_link(chrome, "France").click()
+    facet_link(chrome, "Canada").click()
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(chrome.current_url).query)
+    assert sorted(query["country"]) == ["CA", "FR"]
+    chips = [a.text for a in css(chrome, ".chips a")]
+    assert len(chips) == 2 and any(c.startswith("France") for c in chips)
+    countries = {r.text.split(" · ")[0] for r in css(chrome, ".result .meta")}
+    assert countries == {"France", "Canada"}
+    next(a for a in css(chrome, ".chips a") if a.text.startswith("Canada")).click()
+    assert [a.text.split(" ×")[0] for a in css(chrome, ".chips a")] == ["France"]
+    assert "CA" not in urllib.parse.parse_qs(urllib.parse.urlparse(chrome.current_url).query)["country"]
+
+    chrome.get(server.base + "/search?q=")
+    first_page = [a.text for a in css(chrome, ".result h3 a")]
+    css(chrome, "a[rel=next]")[0].click()
+    assert "page=2" in chrome.current_url
+    second_page = [a.text for a in css(chrome, ".result h3 a")]
+    assert second_page and not set(first_page) & set(second_page)
+
+    css(chrome, ".result h3 a")[0].click()
+    assert "/doc/" in chrome.current_url and css(chrome, "article.document h1")[0].text
+
+
+def test_arabic_interface_is_right_to_left(chrome, server):
+    chrome.get(server.base + "/search?q=%D8%A7%D9%84%D9%85%D9%85%D9%84%D9%83%D8%A9&hl=ar")
+    assert chrome.execute_script("return getComputedStyle(document.body).direction") == "rtl"
+    facets, results = css(chrome, "nav.facets")[0], css(chrome, "section.results")[0]
+    assert facets.location["x"] > results.location["x"]  # the facet column is mirrored to the right
+    title = css(chrome, ".result h3")[0]
+    assert title.get_attribute("dir") == "rtl" and title.get_attribute("lang") == "ar"
+
+
+def test_english_snippet_on_an_arabic_page_reads_left_to_right(chrome, server):
+    chrome.get(server.base + "/search?q=regulation&country=EU&hl=ar")
+    snippet = css(chrome, ".result .snippet")[0]
+    assert snippet.get_attribute("dir") == "ltr" and snippet.get_attribute("lang") == "en"
+
+
+def test_the_site_works_with_javascript_off(server):
+    driver = browser.start(javascript=False)
+    try:
+        driver.get(server.base + "/")
+        box = css(driver, "#q")[0]
+        box.send_keys("законов")
+        box.submit()
+        assert "ru-copyright-amendments" in " ".join(a.get_attribute("href") for a in css(driver, ".result h3 a"))
+        facet_link(driver, "Russia").click()
+        assert "country=RU" in driver.current_url and css(driver, ".chips a")
+    finally:
+        driver.quit()
+
+
+def test_readme_screenshots(chrome, server, tmp_path):
+    """The README's pictures come from here: `make screenshots` writes them into docs/screenshots."""
+    where = browser.screenshot_dir(tmp_path)
+    shots = [
+        browser.screenshot(chrome, server.base + "/search?q=intelligence+artificielle&hl=en", where / "search-en.png"),
+        browser.screenshot(chrome, server.base + "/search?q=%D8%A7%D9%84%D8%B0%D9%83%D8%A7%D8%A1+"
+                                                 "%D8%A7%D9%84%D8%A7%D8%B5%D8%B7%D9%86%D8%A7%D8%B9%D9%8A&hl=ar",
+                           where / "search-ar.png"),
+        browser.screenshot(chrome, server.base + "/doc/sa-data-ai-strategy?q=%D8%A7%D9%84%D9%85%D9%85%D9%84%D9%83%D8%A9",
+                           where / "document.png"),
+    ]
+    for shot in shots:
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
