@@ -146,6 +146,7 @@ def _fields(entry, reading, record):
         "status": reading.status,
         "fingerprint": record["fingerprint"],
         "content": reading.text,
+        "spell": record["title"] + "\n" + reading.text,
         "meta": {
             "file": entry.file, "format": reading.format, "main_language": reading.language,
             "languages": reading.languages, "pages": reading.pages, "chars": reading.chars,

@@ -8,7 +8,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from indexer import analysis
 
 # Bump when the schema or an analyzer changes: ``update`` then rebuilds instead of mixing old and new.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def build_schema():
@@ -23,6 +23,8 @@ def build_schema():
         "status": ID(stored=True),
         "date": ID(stored=True, sortable=True),
         "fingerprint": ID(stored=True),
+        # every word as written (accents folded, nothing stemmed): what spelling suggestions come from
+        "spell": TEXT(analyzer=analysis.analyzer_for("und"), phrase=False),
         "meta": STORED,      # dict: file, format, languages with shares, pages, chars, error, notes, ...
         "content": STORED,   # the text as shown, pages separated by form feeds
     }

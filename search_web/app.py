@@ -105,7 +105,8 @@ def create_app(config=None):
                     feed_url="/feed?" + urlencode(current, doseq=True),
                     q=req.q, current=current, page_url=lambda n: "/search?" + urlencode({**current, "page": n}, doseq=True),
                     sort_url=lambda s: "/search?" + urlencode({**current, "sort": s}, doseq=True),
-                    without_filters="/search?" + urlencode({"q": req.q}))
+                    without_filters="/search?" + urlencode({"q": req.q}),
+                    suggestion_url="/search?" + urlencode({**current, "q": result["suggestion"] or ""}, doseq=True))
 
     @app.get("/api/v1/search")
     def api_search():

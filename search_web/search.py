@@ -150,7 +150,7 @@ def run(live, request):
     hits = _hits(searcher, q, final, sort, page) if total else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
-            "facets": facets}
+            "facets": facets, "suggestion": suggest(live, request.q) if q is not None else None}
 
 
 def _hits(searcher, q, final, sort, page):
@@ -273,3 +273,29 @@ def more_like_this(live, doc, count=5):
     docnum = searcher.document_number(id=doc["id"])
     hits = searcher.more_like(docnum, field, text=doc["text"][:50_000], top=count)
     return [result_dict(hit.fields()) for hit in hits]
+
+
+def suggest(live, text):
+    """The query with each word the collection does not contain replaced by the closest word it does
+    contain (edit distance up to 2, the most frequent first), or None when there is nothing to offer.
+
+    Only plain words are corrected: a query with syntax is left as the visitor wrote it."""
+    if not text or SYNTAX.search(text) or len(text) > 200:
+        return None
+    searcher = live.searcher()
+    if "spell" not in searcher.schema:
+        return None
+    analyzer = searcher.schema["spell"].analyzer
+    words, changed = [], False
+    for word in text.split():
+        tokens = [t.text for t in analyzer(word)]
+        if len(tokens) != 1 or searcher.doc_frequency("spell", tokens[0]) or len(tokens[0]) < 4:
+            words.append(word)
+            continue
+        close = searcher.suggest("spell", tokens[0], limit=1, maxdist=2 if len(tokens[0]) >= 5 else 1)
+        if close:
+            words.append(close[0])
+            changed = True
+        else:
+            words.append(word)
+    return " ".join(words) if changed else None

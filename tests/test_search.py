@@ -93,3 +93,16 @@ def test_browsing_without_a_query_says_it_is_sorted_newest_first(live):
     assert search.run(live, search.SearchRequest(q=""))["sort"] == "newest"
     assert search.run(live, search.SearchRequest(q="patent"))["sort"] == "relevance"
     assert search.run(live, search.SearchRequest(q="", sort="oldest"))["sort"] == "oldest"
+
+
+@pytest.mark.parametrize("typed, meant", [("inteligence artificielle", "intelligence artificielle"),
+                                          ("regulaton", "regulation"), ("patnet", "patent"),
+                                          ("copyrght", "copyright")])
+def test_a_misspelt_word_gets_a_suggestion_from_the_collection(live, typed, meant):
+    result = search.run(live, search.SearchRequest(q=typed))
+    assert result["suggestion"] == meant
+
+
+@pytest.mark.parametrize("q", ["intelligence artificielle", "\"unbalanced", "patent*", "", "ab"])
+def test_no_suggestion_for_known_words_syntax_or_short_words(live, q):
+    assert search.run(live, search.SearchRequest(q=q))["suggestion"] is None

@@ -190,3 +190,8 @@ def test_document_page_marks_the_words_searched_for_and_offers_more_like_this(se
     assert "<mark>" not in plain
     status, _, evil = server.get("/doc/cn-ai-development-plan?q=" + q("<script>alert(1)</script>"))
     assert status == 200 and "<script>alert" not in evil
+
+
+def test_search_page_offers_the_spelling_suggestion(server):
+    status, _, body = server.get("/search?q=regulaton&hl=fr")
+    assert "Vouliez-vous dire" in body and 'href="/search?q=regulation&amp;hl=fr"' in body

@@ -5,6 +5,9 @@
 % for notice in result['notices']:
   <p class="notice">{{notice}}</p>
 % end
+% if result['suggestion']:
+  <p class="suggestion">{{_('Did you mean')}} <a href="{{suggestion_url}}" lang="und">{{result['suggestion']}}</a>?</p>
+% end
 % chips = [(f, v) for f, values in result['facets'].items() for v in values if v['selected']]
 % if chips:
   <ul class="chips" aria-label="{{_('Selected filters')}}">
