@@ -133,14 +133,7 @@ def run(live, request):
     chosen = {f: frozenset().union(*(sets[f].get(v, ()) for v in values)) for f, values in selected.items()}
     final = matched.intersection(*chosen.values()) if chosen else matched
 
-    facets = {}
-    for facet in FACETS:
-        base = matched.intersection(*(s for f, s in chosen.items() if f != facet)) if chosen else matched
-        counts = [(value, len(base & docs)) for value, docs in sets[facet].items()]
-        counts = [(v, n) for v, n in counts if n or v in selected.get(facet, ())]
-        counts += [(v, 0) for v in selected.get(facet, ()) if v not in sets[facet]]
-        counts.sort(key=lambda vn: (-vn[1], vn[0]))
-        facets[facet] = [{"value": v, "count": n, "selected": v in selected.get(facet, ())} for v, n in counts]
+    facets = count_facets(sets, matched, chosen, selected)
 
     total = len(final)
     pages = max(1, -(-total // PAGE_SIZE))
@@ -151,6 +144,22 @@ def run(live, request):
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
             "facets": facets, "suggestion": suggest(live, request.q) if q is not None else None}
+
+
+def count_facets(sets, matched, chosen, selected):
+    """Facet values with counts, largest first: for each facet, the matching documents that pass the
+    other facets' filters, intersected with each value's document set. Selected values are always
+    listed, with 0 if nothing matches. This is where a search spends its time on a large collection."""
+    facets = {}
+    for facet in FACETS:
+        base = matched.intersection(*(docs for f, docs in chosen.items() if f != facet)) if chosen else matched
+        mine = selected.get(facet, set())
+        counts = [(value, len(base & docs)) for value, docs in sets[facet].items()]
+        counts = [(v, n) for v, n in counts if n or v in mine]
+        counts += [(v, 0) for v in mine if v not in sets[facet]]
+        counts.sort(key=lambda vn: (-vn[1], vn[0]))
+        facets[facet] = [{"value": v, "count": n, "selected": v in mine} for v, n in counts]
+    return facets
 
 
 def _hits(searcher, q, final, sort, page):
