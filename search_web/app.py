@@ -76,7 +76,7 @@ def create_app(config=None):
         lv = live()
         result = view(search.run(lv, search.SearchRequest()), current_params(search.SearchRequest()),
                       lv.report.get("topics", {}))
-        return page("home.tpl", title=tr("Policy documents"), result=result, report=lv.report)
+        return page("home.tpl", title=tr("Policy documents"), result=result, report=lv.report, feed_url="/feed")
 
     def searched(newest_first=False):
         """Run the search the request's parameters describe: ``(request, its parameters, result)``."""
@@ -110,6 +110,11 @@ def create_app(config=None):
 
     @app.get("/api/v1/search")
     def api_search():
+        problems = read_request().problems
+        if problems:
+            # A program sent this: tell it what is wrong rather than answer another question.
+            raise HTTPResponse(status=400, body=json_error(400, "; ".join(problems)),
+                               headers={"Content-Type": JSON_TYPE, "Access-Control-Allow-Origin": "*"})
         _, _, result = searched()
         for values in result["facets"].values():
             for v in values:

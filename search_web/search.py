@@ -32,13 +32,16 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     notices: list = field(default_factory=list)   # (message id, values): the web tier translates
+    # What was repaired: the page shows the repaired search, the JSON API refuses with these.
+    problems: list = field(default_factory=list)
 
     @classmethod
     def from_params(cls, get_one, get_all):
-        """Build from query parameters, repairing what is malformed instead of refusing it.
+        """Build from query parameters, repairing what is malformed and noting it in ``problems``.
 
         ``get_one(name)`` returns a decoded string or None; ``get_all(name)`` a list of strings.
         """
+        problems = []
         notices = []
         q = _clean(get_one("q") or "")
         if len(q) > MAX_QUERY_CHARS:
@@ -52,12 +55,17 @@ class SearchRequest:
                 filters[facet] = values
         sort = get_one("sort") or "relevance"
         if sort not in SORTS:
+            problems.append(f"sort must be one of {', '.join(SORTS)}")
             sort = "relevance"
+        raw_page = get_one("page") or "1"
         try:
-            page = int(get_one("page") or 1)
+            page = int(raw_page)
         except ValueError:
-            page = 1
-        return cls(q=q, filters=filters, sort=sort, page=max(1, min(page, 10**6)), notices=notices)
+            page = 0
+        if not 1 <= page <= 10**6:
+            problems.append("page must be a whole number from 1 to 1000000")
+            page = max(1, min(page, 10**6))
+        return cls(q=q, filters=filters, sort=sort, page=page, notices=notices, problems=problems)
 
 
 def _clean(text):

@@ -195,3 +195,16 @@ def test_document_page_marks_the_words_searched_for_and_offers_more_like_this(se
 def test_search_page_offers_the_spelling_suggestion(server):
     status, _, body = server.get("/search?q=regulaton&hl=fr")
     assert "Vouliez-vous dire" in body and 'href="/search?q=regulation&amp;hl=fr"' in body
+
+
+@pytest.mark.parametrize("params, error", [("page=-1", "page must be"), ("page=abc", "page must be"),
+                                           ("page=99999999", "page must be"), ("sort=bogus", "sort must be")])
+def test_api_refuses_invalid_values_with_a_400_in_the_one_error_shape(server, params, error):
+    status, data = server.json("/api/v1/search?q=patent&" + params)
+    assert status == 400 and data["ok"] is False and data["status"] == 400 and error in data["error"]
+    assert server.get("/search?q=patent&" + params)[0] == 200  # a visitor gets the repaired page
+
+
+def test_api_ignores_unknown_parameters(server):
+    status, data = server.json("/api/v1/search?q=patent&utm_source=newsletter&colour=blue")
+    assert status == 200 and data["total"] > 0
