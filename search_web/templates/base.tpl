@@ -11,6 +11,7 @@
 % end
 </head>
 <body>
+<a class="skip" href="#main">{{_('Skip to the content')}}</a>
 <header class="site">
   <a class="brand" href="/?hl={{hl}}">{{_('Policy Clearing House')}}</a>
   <form class="searchbox" action="/search" method="get" role="search">
