@@ -114,11 +114,14 @@ def create_app(config=None):
         if problems:
             # A program sent this: tell it what is wrong rather than answer another question.
             raise HTTPResponse(status=400, body=json_error(400, "; ".join(problems)),
-                               headers={"Content-Type": JSON_TYPE, "Access-Control-Allow-Origin": "*"})
+                               headers={"Content-Type": JSON_TYPE})
         _, _, result = searched()
+        # Page links are for the HTML page; other sites build their own from the parameters.
         for values in result["facets"].values():
             for v in values:
                 v.pop("toggle_url", None)
+        for r in result["results"]:
+            r.pop("link", None)
         return json_response(result)
 
     @app.get("/doc/<doc_id>")
