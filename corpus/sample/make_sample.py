@@ -42,6 +42,8 @@ CHARSETS = {
     "pt-consulta-dados-abertos": "utf-16",        # Python writes the byte-order mark
     "eg-ip-law-amendments": "windows-1256",
     "ru-copyright-amendments": "koi8-r",
+    "cz-strategie-umele-inteligence": "windows-1250",
+    "th-patent-guideline": "windows-874",
 }
 # Windows software saves these with CRLF line ends.
 CRLF = {"cp1251", "shift_jis"}
@@ -55,7 +57,7 @@ HARD_CASES = {
 }
 # Pages served without <html lang>, so the language has to be detected.
 NO_LANG_ATTRIBUTE = {"ke-data-protection-regulations", "ir-personal-data-bill"}
-RTL = {"ar", "fa", "he"}
+RTL = {"ar", "fa", "he", "ur"}
 FONTS = {
     "ar": "Noto Naskh Arabic", "fa": "Noto Naskh Arabic", "he": "Noto Sans Hebrew",
     "zh": "Noto Sans CJK SC", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR",
@@ -67,7 +69,8 @@ LANGUAGES = {
     "at": "de", "ch": "de", "ca": "en", "fr": "fr", "it": "it", "nl": "nl", "mx": "es", "es": "es",
     "co": "es", "br": "pt", "pt": "pt", "cn": "zh", "jp": "ja", "kr": "ko", "in-national": "hi", "id": "id",
     "sa": "ar", "eg": "ar", "ae": "ar", "il": "he", "ir": "fa", "tr": "tr", "gr": "el", "ru": "ru", "kz": "ru",
-    "ua": "uk", "pl": "pl", "se": "sv", "dk": "da",
+    "ua": "uk", "pl": "pl", "se": "sv", "dk": "da", "cz": "cs", "no": "no", "fi": "fi", "ro": "ro", "vn": "vi",
+    "th": "th", "pk": "ur",
 }
 
 
@@ -394,7 +397,12 @@ CLOSE = {"«": '"', "»": '"', "„": '"', "“": '"', "”": '"', "‘": "'", "
          "№": "N", "…": "...", "\u00a0": " ", "•": "*", "・": "*"}
 
 
+# Charset labels as documents declare them, where Python's codec has another name.
+CODECS = {"windows-874": "cp874"}
+
+
 def _encode(text, charset, doc_id):
+    charset = CODECS.get(charset, charset)
     try:
         return text.encode(charset)
     except UnicodeEncodeError:
@@ -416,7 +424,9 @@ def _encodable(ch, charset):
 
 SITES = {"eg": "Egyptian Government Portal", "ru": "Правовой портал", "ke": "Office of the Data Protection Commissioner",
          "at": "Bundesministerium", "ch": "Bundesrecht", "co": "Ministerio TIC", "nl": "Rijksoverheid",
-         "ir": "پورتال ملی قوانین", "tr": "Cumhurbaşkanlığı Dijital Dönüşüm Ofisi", "ua": "Урядовий портал"}
+         "ir": "پورتال ملی قوانین", "tr": "Cumhurbaşkanlığı Dijital Dönüşüm Ofisi", "ua": "Урядовий портал",
+         "no": "Personverntilsynet", "ro": "Guvernul României", "vn": "Cổng thông tin Chính phủ",
+         "th": "กรมทรัพย์สินทางปัญญา", "pk": "حکومت پاکستان"}
 
 
 def make(row):

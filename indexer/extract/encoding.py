@@ -16,7 +16,8 @@ BOMS = (
 # Labels that browsers treat as a wider charset; decoding with the wider one loses nothing.
 WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
          "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-         "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "iso-8859-9": "cp1254", "tis-620": "cp874"}
+         "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "iso-8859-9": "cp1254", "tis-620": "cp874",
+         "windows-874": "cp874", "iso-8859-11": "cp874"}
 
 
 def bom_encoding(data):
