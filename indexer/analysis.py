@@ -26,10 +26,17 @@ import regex
 import Stemmer
 from whoosh.analysis import Filter, Token, Tokenizer
 
+from indexer import stemmers
+
 # Scripts written without spaces between words: indexed as character bigrams.
 _NOSPACE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc\u3005"
-TOKEN = regex.compile(r"(?P<bigram>[%s]+)|(?P<word>[[\p{L}\p{M}\p{N}]--[%s]]+)" % (_NOSPACE, _NOSPACE),
-                      regex.V1)
+NOSPACE_CHAR = regex.compile("[%s]" % _NOSPACE)
+# Joiners stay inside a word: Persian and Urdu join its parts with a zero-width non-joiner
+# (داده‌ها), Catalan writes l·l (intel·ligència).
+TOKEN = regex.compile(r"(?P<bigram>[%s]+)|(?P<word>(?&w)+(?:[\u200c\u200d\u00b7](?&w)+)*)(?(DEFINE)(?P<w>[[\p{L}\p{M}\p{N}]--[%s]]))"
+                      % (_NOSPACE, _NOSPACE), regex.V1)
+# A Thai or Khmer letter with its vowel and tone marks is one unit of a bigram, not three.
+GRAPHEME = regex.compile(r"\X")
 
 
 class WordTokenizer(Tokenizer):
@@ -37,6 +44,8 @@ class WordTokenizer(Tokenizer):
 
     >>> [t.text for t in WordTokenizer()("AI人工智能 l'été 2024")]
     ['AI', '人工', '工智', '智能', 'l', 'été', '2024']
+    >>> [t.text for t in WordTokenizer()("สิทธิบัตร")]
+    ['สิท', 'ทธิ', 'ธิบั', 'บัต', 'ตร']
     """
 
     def __eq__(self, other):
@@ -57,8 +66,12 @@ class WordTokenizer(Tokenizer):
         pos = start_pos
         for match in TOKEN.finditer(value):
             run, start = match.group(), match.start()
-            if match.lastgroup == "bigram" and len(run) > 1:
-                pieces = [(run[i:i + 2], start + i) for i in range(len(run) - 1)]
+            units = GRAPHEME.findall(run) if match.lastgroup == "bigram" else ()
+            if len(units) > 1:
+                offsets = [start]
+                for unit in units:
+                    offsets.append(offsets[-1] + len(unit))
+                pieces = [(units[i] + units[i + 1], offsets[i]) for i in range(len(units) - 1)]
             else:
                 pieces = [(run, start)]
             for text, offset in pieces:
@@ -147,41 +160,16 @@ def _table(drop="", **pairs):
     return table
 
 
-TARGETS = {"alef": "ا", "yeh": "ي", "heh": "ه", "kaf": "ك", "fa_yeh": "ی", "fa_kaf": "ک", "ie": "е"}
+TARGETS = {"alef": "ا", "yeh": "ي", "heh": "ه", "kaf": "ك", "fa_yeh": "ی", "fa_kaf": "ک", "ie": "е", "ur_heh": "ہ"}
+ZW = "\u200c\u200d"  # zero-width (non-)joiners: typed or not, the same word
 ARABIC_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"  # harakat, dagger alef, tatweel
 CHAR_MAPS = {
     "arabic": _table(ARABIC_MARKS, alef="آأإٱ", yeh="ىی", heh="ة", kaf="ک"),
-    "persian": _table(ARABIC_MARKS, alef="آأإٱ", fa_yeh="يى", heh="ةۀ", fa_kaf="ك"),
+    "persian": _table(ARABIC_MARKS + ZW, alef="آأإٱ", fa_yeh="يى", heh="ةۀ", fa_kaf="ك"),
+    "urdu": _table(ARABIC_MARKS + ZW, alef="آأإٱ", fa_yeh="يى", ur_heh="ةۃه", fa_kaf="ك"),
     "hebrew": _table("".join(chr(c) for c in range(0x0591, 0x05C8) if c not in (0x05BE, 0x05C0, 0x05C3, 0x05C6))),
     "cyrillic_yo": _table(ie="ё"),
 }
-
-
-# Light stemming for Arabic after Larkey, Ballesteros and Connell's "light10": strip the article and
-# conjunction prefixes and the common plural and pronoun suffixes, nothing else. The Snowball Arabic
-# stemmer also strips one-letter prepositions, which makes بيانات and البيانات different stems.
-AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
-AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
-
-
-def arabic_light_stem(word):
-    """
-    >>> [arabic_light_stem(w) for w in ("المملكه", "مملكه", "والبيانات", "بيانات")]
-    ['مملك', 'مملك', 'بيان', 'بيان']
-    """
-    if len(word) > 3 and word.startswith("و") and not word.startswith("وال"):
-        word = word[1:]
-    for prefix in AR_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            word = word[len(prefix):]
-            break
-    for suffix in AR_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            word = word[:-len(suffix)]
-    return word
-
-
-OWN_STEMMERS = {"arabic_light": arabic_light_stem}
 
 
 class Stem(Filter):
@@ -200,7 +188,7 @@ class Stem(Filter):
 
     def __call__(self, tokens):
         if self._stem is None:
-            own = OWN_STEMMERS.get(self.algorithm)
+            own = stemmers.STEMMERS.get(self.algorithm)
             self._stem = own or Stemmer.Stemmer(self.algorithm, 100_000).stemWord
         stem = self._stem
         for t in tokens:
@@ -221,7 +209,7 @@ class LanguageSpec:
 # Languages with their own index field. Everything else goes to ``und`` with the default analyzer.
 LANGUAGES = {
     "ar": LanguageSpec("arabic_light", "arabic", fold=""), "fa": LanguageSpec("persian", "persian", fold=""),
-    "he": LanguageSpec("", "hebrew", fold=""), "ur": LanguageSpec("", "persian", fold=""),
+    "he": LanguageSpec("hebrew_light", "hebrew", fold=""), "ur": LanguageSpec("urdu_light", "urdu", fold=""),
     "hy": LanguageSpec("armenian", fold=""), "eu": LanguageSpec("basque"), "ca": LanguageSpec("catalan"),
     "cs": LanguageSpec("czech", fold="after"), "da": LanguageSpec("danish"),
     "nl": LanguageSpec("dutch"), "en": LanguageSpec("english"),

@@ -8,7 +8,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from indexer import analysis
 
 # Bump when the schema or an analyzer changes: ``update`` then rebuilds instead of mixing old and new.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def build_schema():

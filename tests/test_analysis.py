@@ -1,4 +1,5 @@
-"""Each language's analyzer, token by token, on a sentence of the kind the corpus holds."""
+"""Each language's analyzer, token by token, on a sentence of the kind the corpus holds: a change to
+an analyzer shows here as the exact tokens that changed (and needs a new SCHEMA_VERSION)."""
 import pytest
 
 from indexer.analysis import analyzer_for, field_for, fold_accents
@@ -22,10 +23,6 @@ EXPECTED = {
            ["ai", "事業", "業者", "者は", "は安", "安全", "全性", "性を", "を確", "確保", "保す", "する"]),
     "ko": ("인공지능사업자는 고영향 인공지능을",
            ["인공", "공지", "지능", "능사", "사업", "업자", "자는", "고영", "영향", "인공", "공지", "지능", "능을"]),
-    "he": ("הַמְּדִינָה תקדם רגולציה של בינה מלאכותית.",
-           ["המדינה", "תקדם", "רגולציה", "של", "בינה", "מלאכותית"]),
-    "fa": ("داده‌های شخصی باید با رضایت پردازش شوند.",
-           ["داد", "های", "شخصی", "باید", "با", "رضا", "پردازش", "شوند"]),
     "el": ("Η Εθνική Στρατηγική για την Τεχνητή Νοημοσύνη.",
            ["η", "εθνικ", "στρατηγικ", "γ", "την", "τεχνητ", "νοημοσυν"]),
     "hi": ("कृत्रिम बुद्धिमत्ता की राष्ट्रीय रणनीतियाँ।",
@@ -36,6 +33,50 @@ EXPECTED = {
            ["sztuczn", "inteligencj", "wspier", "polsk", "przedsiebiorstw"]),
     "pt": ("As estratégias nacionais de inteligência artificial.",
            ["as", "estrateg", "nacion", "de", "inteligenc", "artificial"]),
+    "it": ("Le strategie nazionali sull'intelligenza artificiale.",
+           ['le', 'strateg', 'nazional', 'sull', 'intelligent', 'artificial']),
+    "nl": ('De algoritmes worden gepubliceerd in het register.',
+           ['de', 'algoritme', 'wor', 'publiceer', 'in', 'het', 'regi']),
+    "sv": ('Upphovsrätten skyddar litterära och konstnärliga verk.',
+           ['upphovsrat', 'skydd', 'litterar', 'och', 'konstnar', 'verk']),
+    "da": ('Regeringen styrker forskningen i kunstig intelligens.',
+           ['regering', 'styrk', 'forskning', 'i', 'kunst', 'intel']),
+    "no": ('Virksomhetene må vurdere personvernkonsekvensene.',
+           ['virksom', 'ma', 'vurder', 'personvernkonsekvens']),
+    "fi": ('Tekijänoikeudet suojaavat luovia teoksia.',
+           ['tekijanoikeud', 'suojaav', 'luov', 'teoks']),
+    "cs": ('Vláda podporuje výzkumná centra umělé inteligence.',
+           ['vlad', 'podporuj', 'vyzkumn', 'centr', 'umel', 'inteligenc']),
+    "ro": ('Operatorii de servicii esențiale raportează incidentele.',
+           ['oper', 'de', 'servic', 'esential', 'raporteaz', 'incident']),
+    "hu": ('A mesterséges intelligencia stratégiák célkitűzései.',
+           ['a', 'mesterseges', 'intelligenc', 'strategia', 'celkituzes']),
+    "id": ('Pemerintah mengembangkan kecerdasan artifisial nasional.',
+           ['perintah', 'embang', 'cerdas', 'artifisial', 'nasional']),
+    "ca": ("Les estratègies d'intel·ligència artificial.",
+           ['les', 'estrateg', 'd', 'intel.lig', 'artific']),
+    "uk": ('Концепція розвитку штучного інтелекту в Україні.',
+           ['концепція', 'розвитку', 'штучного', 'інтелекту', 'в', 'україні']),
+    "bg": ('Стратегии за развитие на изкуствения интелект.',
+           ['стратегии', 'за', 'развитие', 'на', 'изкуствения', 'интелект']),
+    "th": ('สิทธิบัตรการประดิษฐ์',
+           ['สิท', 'ทธิ', 'ธิบั', 'บัต', 'ตร', 'รก', 'กา', 'าร', 'รป', 'ปร', 'ระ', 'ะดิ', 'ดิษ', 'ษฐ์']),
+    "vi": ('Chương trình dữ liệu mở của Chính phủ.',
+           ['chuong', 'trinh', 'du', 'lieu', 'mo', 'cua', 'chinh', 'phu']),
+    "ur": ('ٹریڈ مارکس کی درخواستوں کی جانچ',
+           ['ٹریڈ', 'مارکس', 'کی', 'درخواست', 'کی', 'جانچ']),
+    "ne": ('कृत्रिम बुद्धिमत्ताका नीतिहरू',
+           ['कृत्रिम', 'बुद्धिमत्ता', 'नीति']),
+    "lt": ('Dirbtinio intelekto strategijos tikslai.',
+           ['dirbtin', 'intelekt', 'strategij', 'tiksl']),
+    "et": ('Tehisintellekti riiklikud strateegiad.',
+           ['tehisintellekti', 'riikliku', 'strateegia']),
+    "sr": ('Strategija razvoja veštačke inteligencije.',
+           ['strategij', 'razvoj', 'vestack', 'inteligencij']),
+    "he": ('וניהול הסיכונים של המערכות',
+           ['ניהול', 'סיכונ', 'של', 'ערכ']),
+    "fa": ('داده\u200cهای شخصی باید با رضایت پردازش شوند.',
+           ['داد', 'شخصی', 'باید', 'با', 'رضا', 'پردازش', 'شوند']),
     "und": ("Ĉiuj homoj 2024 ÉCOLE", ["ciuj", "homoj", "2024", "ecole"]),
 }
 
@@ -50,6 +91,8 @@ def test_tokens_per_language(code):
     ("en", "regulations", "regulation"), ("fr", "règlements", "règlement"), ("es", "patentes", "patente"),
     ("ru", "законов", "закон"), ("ar", "البيانات", "بيانات"), ("de", "Gesetze", "Gesetz"),
     ("pt", "estratégias", "estratégia"), ("pl", "inteligencji", "inteligencja"),
+    ("he", "והסיכונים", "סיכון"), ("ur", "افسران", "افسر"), ("fa", "داده‌ها", "داده"),
+    ("cs", "výzkumných", "výzkumná"), ("fi", "tekoälyn", "tekoäly"), ("fi", "lisenssit", "lisenssi"),
 ])
 def test_inflected_forms_meet(code, plural, singular):
     analyze = analyzer_for(code)
@@ -59,6 +102,8 @@ def test_inflected_forms_meet(code, plural, singular):
 @pytest.mark.parametrize("code, with_marks, without", [
     ("fr", "réglementation", "reglementation"), ("de", "Gemäß", "gemass"), ("el", "Τεχνητή", "τεχνητη"),
     ("ar", "الْمَمْلَكَة", "المملكة"), ("ar", "أحكام", "احكام"), ("he", "הַמְּדִינָה", "המדינה"),
+    ("fa", "داده‌ها", "دادهها"), ("ur", "مُسَوَّدَہ", "مسودہ"), ("vi", "dữ liệu mở", "du lieu mo"),
+    ("ro", "securitate cibernetică", "securitate cibernetica"), ("cs", "umělé inteligence", "umele inteligence"),
 ])
 def test_marks_do_not_matter(code, with_marks, without):
     analyze = analyzer_for(code)
