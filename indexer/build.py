@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from whoosh import index as whoosh_index
 
 import indexer
-from indexer import analysis, corpus as corpus_mod, pool, settings, snapshots
+from indexer import analysis, corpus as corpus_mod, glossary, pool, settings, snapshots
 from indexer.errors import NoIndex
 from indexer.schema import SCHEMA_VERSION, build_schema
 
@@ -47,7 +47,7 @@ def _write_snapshot(corpus, index_dir, entries, base, progress):
     name = snapshots.new_name(index_dir)
     building = snapshots.new_building_dir(index_dir)
     try:
-        fingerprints = {e.id: _fingerprint(e) for e in entries}
+        fingerprints = {e.id: _fingerprint(e, corpus) for e in entries}
         if base is None:
             ix = whoosh_index.create_in(str(building), build_schema())
             old_docs, to_read, deleted = {}, list(entries), []
@@ -58,19 +58,21 @@ def _write_snapshot(corpus, index_dir, entries, base, progress):
             old_docs = {d["id"]: d for d in old_report.get("documents", [])}
             to_read = [e for e in entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]]
             deleted = sorted(set(old_docs) - {e.id for e in entries})
-            if not to_read and not deleted and old_report.get("problems") == [str(p) for p in corpus.problems]:
+            if (not to_read and not deleted and old_report.get("problems") == [str(p) for p in corpus.problems]
+                    and old_report.get("glossary", "") == corpus.glossary_digest):
                 shutil.rmtree(building, ignore_errors=True)
                 return dict(old_report, kind="up to date", changes=_no_changes(len(entries)))
+        _copy_glossary(corpus, building)
         writer = ix.writer(limitmb=256)
         try:
             for doc_id in deleted + [e.id for e in to_read if e.id in old_docs]:
                 writer.delete_by_term("id", doc_id)
             records = {}
-            jobs = [(e.id, e.path, e.language) for e in to_read]
+            jobs = [(e.id, e.path, e.language, e.country) for e in to_read]
             by_id = {e.id: e for e in to_read}
             for done, (doc_id, reading) in enumerate(pool.read_all(jobs), 1):
                 entry = by_id[doc_id]
-                record = _record(entry, reading, fingerprints[doc_id])
+                record = _record(entry, reading, fingerprints[doc_id], _topics(entry, reading, corpus))
                 records[doc_id] = record
                 if _indexable(entry, reading):
                     writer.add_document(**_fields(entry, reading, record))
@@ -103,9 +105,10 @@ def _no_changes(n):
     return {"added": [], "changed": [], "deleted": [], "unchanged": n}
 
 
-def _fingerprint(entry):
-    """Changes when the file, its manifest row, the schema or the reading code changes. A file that
-    cannot be opened gets a fingerprint too: the reader reports it, the build goes on."""
+def _fingerprint(entry, corpus):
+    """Changes when the file, its manifest row, the schema or the reading code changes, and for a
+    document tagged from the glossary, the glossary. A file that cannot be opened gets a fingerprint
+    too: the reader reports it, the build goes on."""
     digest = hashlib.sha1()
     try:
         with open(entry.path, "rb") as f:
@@ -113,7 +116,27 @@ def _fingerprint(entry):
                 digest.update(block)
     except OSError as ex:
         digest.update(f"unreadable: {ex}".encode())
-    return entry.fingerprint(f"{digest.hexdigest()}:{SCHEMA_VERSION}:{indexer.__version__}")
+    glossary = "" if entry.topics else f":{corpus.glossary_digest}"
+    return entry.fingerprint(f"{digest.hexdigest()}:{SCHEMA_VERSION}:{indexer.__version__}{glossary}")
+
+
+def _copy_glossary(corpus, building):
+    """The snapshot carries the glossary it was tagged with; the site expands queries with it."""
+    source = corpus.root / glossary.FILE
+    target = building / glossary.FILE
+    if source.is_file() and len(corpus.glossary):
+        shutil.copyfile(source, target)
+    elif target.exists():
+        target.unlink()
+
+
+def _topics(entry, reading, corpus):
+    """``(topics, automatic)``: the manifest's topics, or when it gives none, the topics of the
+    glossary concepts the text names most."""
+    if entry.topics or reading.status != "ok" or not len(corpus.glossary):
+        return entry.topics, False
+    passages = [(code, text) for _, code, text in reading.passages] + [(reading.language, entry.title)]
+    return [topic for topic, _ in corpus.glossary.tag(passages, corpus.topics)], True
 
 
 def _indexable(entry, reading):
@@ -122,14 +145,16 @@ def _indexable(entry, reading):
     return reading.status == "ok" or entry.line > 0
 
 
-def _record(entry, reading, fingerprint):
+def _record(entry, reading, fingerprint, topics):
     """What the report keeps of one document (and ``status`` shows)."""
+    topic_list, automatic = topics
     return {
         "id": entry.id, "file": entry.file, "line": entry.line, "status": reading.status,
         "error": reading.error, "format": reading.format, "language": reading.language,
         "languages": reading.languages, "pages": reading.pages, "chars": reading.chars,
         "title": entry.title or reading.title or entry.path.name, "title_from": "manifest" if entry.title else "file",
         "notes": reading.notes, "encoding": reading.encoding, "fingerprint": fingerprint,
+        "topics": topic_list, "topics_automatic": automatic,
     }
 
 
@@ -140,7 +165,7 @@ def _fields(entry, reading, record):
         "title": record["title"],
         "country": entry.country,
         "language": " ".join(languages),
-        "topic": " ".join(entry.topics),
+        "topic": " ".join(record["topics"]),
         "year": entry.date[:4],
         "date": entry.date,
         "status": reading.status,
@@ -151,7 +176,8 @@ def _fields(entry, reading, record):
             "file": entry.file, "format": reading.format, "main_language": reading.language,
             "languages": reading.languages, "pages": reading.pages, "chars": reading.chars,
             "error": reading.error, "notes": reading.notes, "source_url": entry.source_url,
-            "title_from": record["title_from"], "topics": entry.topics,
+            "title_from": record["title_from"], "topics": record["topics"],
+            "topics_automatic": record["topics_automatic"],
         },
     }
     by_field = {}
@@ -178,4 +204,6 @@ def _report(name, corpus, documents, started, incremental):
         "documents": documents,
         "problems": [str(p) for p in corpus.problems],
         "topics": corpus.topics,
+        "glossary": corpus.glossary_digest,
+        "glossary_concepts": len(corpus.glossary),
     }

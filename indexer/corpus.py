@@ -1,4 +1,5 @@
-"""A corpus directory: ``documents/`` (the files as received), ``manifest.csv`` and ``topics.csv``.
+"""A corpus directory: ``documents/`` (the files as received), ``manifest.csv``, ``topics.csv`` and
+``glossary.csv``.
 
 ``load(corpus_dir)`` joins the manifest with the files on disk and says what does not fit, each
 problem with the manifest line it comes from. Nothing here stops a build: a row with a bad code is
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import codes
+from indexer import codes, glossary as glossary_mod
 from indexer.errors import ManifestError
 
 MANIFEST_COLUMNS = ("id", "file", "title", "country", "topics", "date", "language", "source_url")
@@ -58,6 +59,8 @@ class Corpus:
     entries: list
     problems: list
     topics: dict        # slug -> {interface language: label}
+    glossary: object = None   # indexer.glossary.Glossary, from glossary.csv (empty without one)
+    glossary_digest: str = ""
 
 
 def load(root):
@@ -76,7 +79,18 @@ def load(root):
         raise ManifestError(f"a CSV file in {root} cannot be read ({ex}); check it in a spreadsheet and "
                             "save it again as 'CSV UTF-8'") from ex
     entries += _unlisted_files(root, entries, problems)
-    return Corpus(root=root, entries=entries, problems=problems, topics=topics)
+    terms, digest = _glossary(root / glossary_mod.FILE, problems)
+    return Corpus(root=root, entries=entries, problems=problems, topics=topics, glossary=terms, glossary_digest=digest)
+
+
+def _glossary(path, problems):
+    """The glossary and a digest of its file; a glossary that cannot be read is a problem, not a stop."""
+    try:
+        data = path.read_bytes() if path.is_file() else b""
+        return glossary_mod.load(path), hashlib.sha1(data).hexdigest()[:12] if data else ""
+    except (ValueError, UnicodeDecodeError, csv.Error) as ex:
+        problems.append(Problem(0, f"glossary not used: {ex}; fix it and build again", file=glossary_mod.FILE))
+        return glossary_mod.Glossary([]), ""
 
 
 def load_topics(path, problems):

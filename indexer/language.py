@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 import regex
+from babel.languages import get_official_languages
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
@@ -35,9 +36,59 @@ ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "iw": "he", "jw": "jv", "in": "id", "tl
 SCRIPT_CANDIDATES = {
     "Arabic": {"ar", "fa", "ur"},
     "Devanagari": {"hi", "mr", "ne"},
-    "Cyrillic": {"ru", "uk", "bg", "mk", "sr"},
+    "Cyrillic": {"ru", "uk", "bg", "be", "mk"},   # Serbian, which langdetect lacks, is told by its letters
 }
 PARAGRAPH = re.compile(r"\n\s*\n")
+WORD = regex.compile(r"\p{L}+")
+LONG = 200   # characters: a passage this long is decided by its own text, not by priors
+
+# Languages close enough that langdetect confuses them, or does not know one of them.
+FAMILIES = (("es", "pt", "gl"), ("da", "no", "sv"), ("ru", "uk", "bg", "be", "mk"), ("hr", "sr", "bs", "sl"),
+            ("id", "ms"), ("nl", "af"), ("hi", "mr", "ne"), ("cs", "sk"))
+FAMILY = {}
+for _family in FAMILIES:
+    for _code in _family:
+        FAMILY[_code] = tuple(dict.fromkeys(FAMILY.get(_code, ()) + _family))
+# Letters of one Cyrillic alphabet only.
+CYRILLIC_LETTERS = ((set("ђћЂЋ"), "sr"), (set("ѓќѕЃЌЅ"), "mk"), (set("єїґЄЇҐ"), "uk"), (set("ўЎ"), "be"))
+SERBIAN_MACEDONIAN = set("јљњџЈЉЊЏ")
+# Words (``*``: word beginnings) that one language of a family uses and its neighbours do not:
+# Croatian 'tisuća', 'znanost', 'sustav'; Serbian ekavian 'vreme', 'nauka', 'bezbednost'; Bosnian
+# ijekavian with 'nauka', 'hiljada', 'sedmica'; Malaysian 'kerajaan', 'maklumat' for Indonesian
+# 'pemerintah', 'informasi'. Cyrillic Serbian and Macedonian share ј, љ, њ, џ but not their grammar words.
+MARKERS = {
+    "hr": ("tisuć*", "znanost*", "znanstven*", "tjed*", "sveučiliš*", "tko", "što", "izvješć*", "sustav*",
+           "proračun*", "europsk*", "osobn*", "umjetn*", "priopćen*", "ravnatelj*", "vlak*", "zrakoplov*",
+           "uvjet*", "obitelj*", "članak", "članka", "članku", "tijekom", "kazal*", "općenit*", "izravn*",
+           "glede", "sukladno", "skrb*", "gospodarstv*", "tvrtk*", "prosin*", "siječ*", "podatcima", "uporab*",
+           "kibernetičk*", "mjesec*", "vrijem*", "vijeć*", "općin*", "opći*", "smjernic*", "prijedlog*", "sigurnost*"),
+    "sr": ("hiljad*", "nauk*", "naučn*", "nedelj*", "univerzitet*", "opšt*", "šta", "vreme*", "veštačk*",
+           "primen*", "promen*", "delatnost*", "izveštaj*", "bezbedn*", "železni*", "uslov*", "tokom", "deo",
+           "rešen*", "zahtev*", "mesec*", "obezbe*", "menja*", "izmen*", "sprovo*", "lečen*", "celokupn*", "sistem*", "evropsk*",
+           "хиљад*", "наук*", "научн*", "недељ*", "универзитет*", "општ*", "шта", "време*",
+           "примен*", "промен*", "делатност*", "безбедн*", "железни*", "услов*", "током",
+           "решењ*", "захтев*", "месец*", "обезбе*", "спрово*", "је", "су", "у", "из", "који", "које", "овај",
+           "члан", "члана", "србије", "*има", "*ама", "*ом", "*их", "*ању", "*ања"),
+    "bs": ("hiljad*", "nauk*", "naučn*", "sedmic*", "univerzitet*", "historij*", "vještačk*", "izvještaj*",
+           "uslov*", "tokom", "mjesec*", "vrijem*", "prijedlog*", "vijeć*", "kanton*", "federacij*", "općin*",
+           "opći*", "bosn*", "hercegovin*", "smjernic*", "ličn*", "nosioc*", "sigurnost*", "sistem*", "evropsk*"),
+    "mk": ("во", "со", "кое", "кои", "овој", "оваа", "законот", "член", "членот", "владата", "македонија",
+           "образложени*", "министерството", "ги", "го", "беше", "*от", "*ата", "*ите"),  # only against Serbian
+    "ms": ("kerajaan", "maklumat", "bahawa", "kerana", "wang", "cukai", "syarikat", "hendaklah", "akta",
+           "seksyen", "pelan", "negeri", "peribadi", "kebangsaan", "perkhidmatan", "pengangkutan", "rangkaian",
+           "awam", "jadual", "bahagian", "cadangan", "jabatan", "penguatkuasaan", "boleh", "pesuruhjaya",
+           "mempelawa", "kesihatan", "memperkukuh*", "rundingan", "pindaan", "semakan", "menyemak", "peruntukan"),
+    "id": ("pemerintah", "informasi", "bahwa", "karena", "uang", "pajak", "perusahaan", "nasional", "pribadi",
+           "layanan", "transportasi", "jaringan", "publik", "tabel", "bagian", "usulan", "desain", "pedoman",
+           "kesehatan", "memperkuat", "daerah", "provinsi", "kabupaten", "penerapan", "terkait", "sehingga",
+           "harus", "artifisial", "melakukan", "pengembangan", "kebijakan", "peraturan", "menteri"),
+}
+# Han characters that only Japanese writes (shinjitai) and only simplified Chinese writes.
+JA_ONLY_HAN = set("戦発関経済図対応総広労権検証続県円駅気様価働歩帰払拡転伝営単収従挙桜浜沢渋焼猟獣瞬稲穂粋粛"
+                  "絵継縦蔵薬豊賛鉄鋭録険隠雑霊顕駆騒験髄鶏黙変観覧読説読謡銭辺込込畑峠枠働込")
+ZH_ONLY_HAN = set("发关经济图对应总广劳权检证续气价们这个为来时说进开门问间长东车书业产电网计认让论设识训评规"
+                  "则护术据处务动实现监审创讨质资数联组织级统运营标准础诉讼赔偿许页额头题风飞馆驾验齐龙")
+
 
 
 @dataclass(frozen=True)
@@ -56,7 +107,7 @@ def script_counts(text):
     return counts
 
 
-def detect(text):
+def detect(text, prior=()):
     """The language of one passage as a ``Guess``, or ``Guess('und', 0)`` when it cannot be told.
 
     >>> detect("La stratégie nationale pour l'intelligence artificielle vise à renforcer la recherche.").code
@@ -75,29 +126,84 @@ def detect(text):
     kana = counts.get("Hiragana", 0) + counts.get("Katakana", 0)
     cjk = counts.get("Han", 0) + kana
     if cjk / letters > 0.5 and cjk >= MIN_SCRIPT_LETTERS // 2:
-        # Japanese writes Han with Kana; a Chinese text has none. A few katakana loanwords in Chinese
-        # are not enough, hence the share.
-        return Guess("ja", cjk / letters) if kana >= max(2, 0.05 * cjk) else Guess("zh", cjk / letters)
+        return Guess(_han_language(text, kana, cjk), cjk / letters)
     if script in SCRIPT_LANGUAGE:
         return Guess(SCRIPT_LANGUAGE[script], share) if n >= MIN_SCRIPT_LETTERS else Guess(UND, 0.0)
     if letters < MIN_LETTERS:
         return Guess(UND, 0.0)
-    return _langdetect(text, SCRIPT_CANDIDATES.get(script))
-
-
-def _langdetect(text, candidates):
-    try:
-        ranked = detect_langs(text)
-    except LangDetectException:
+    ranked = _ranked(text, SCRIPT_CANDIDATES.get(script))
+    if not ranked:
         return Guess(UND, 0.0)
-    for result in ranked:
-        code = ALIASES.get(result.lang, result.lang)
-        if candidates and code not in candidates:
-            continue
-        if result.prob < THRESHOLD:
-            break
-        return Guess(code, result.prob)
+    top, p = ranked[0]
+    family = FAMILY.get(top, (top,)) if script in ("Latin", "Cyrillic") else (top,)
+    markers = script == "Latin"
+    if script == "Cyrillic":
+        for letter_set, code in CYRILLIC_LETTERS:
+            if any(ch in letter_set for ch in text):
+                return Guess(code, 1.0)
+        if any(ch in SERBIAN_MACEDONIAN for ch in text):
+            # ј љ њ џ: Serbian or Macedonian; langdetect knows only Macedonian, so its answer is a hint
+            top, p, family, markers = ("mk" if top == "mk" else "sr"), 1.0, ("sr", "mk"), True
+        elif top == "mk":
+            family, markers = ("sr", "mk"), True
+    return _decide(text, top, p, family, ranked, prior, markers)
+
+
+def _decide(text, top, p, family, ranked, prior, markers=True):
+    """The answer from langdetect's ranking and what else is known, strongest evidence first: words
+    only one language of the family uses; for a short passage, the prior language of the family;
+    langdetect's own confident answer; a family that is certain as a whole, narrowed by the prior."""
+    scores = {code: sum(1 for w in WORD.findall(text.casefold()) if _marks(w, MARKERS.get(code, ())))
+              for code in family} if markers and len(family) > 1 else {}
+    best = max(scores.values(), default=0)
+    leaders = [code for code, score in scores.items() if score == best and best]
+    if len(leaders) == 1:
+        return Guess(leaders[0], max(p, THRESHOLD))
+    in_prior = [code for code in prior if code in (leaders or family)]
+    ranked_codes = {code for code, _ in ranked}
+    if in_prior and len(text) < LONG and (in_prior[0] in ranked_codes or in_prior[0] in leaders or len(family) > 1):
+        return Guess(in_prior[0], p)
+    if p >= THRESHOLD:
+        return Guess(top, p)
+    mass = sum(q for code, q in ranked if code in family)
+    if in_prior and mass >= THRESHOLD:
+        return Guess(in_prior[0], mass)
     return Guess(UND, 0.0)
+
+
+def _han_language(text, kana, cjk):
+    """Japanese writes Han with kana; Chinese has none (a few katakana loanwords in Chinese are not
+    enough, hence the share). A title all in Han is told by the characters each script reform
+    made its own: 戦 発 関 in Japan, 战 发 关 in the People's Republic."""
+    if kana >= max(2, 0.05 * cjk):
+        return "ja"
+    japanese = sum(1 for ch in text if ch in JA_ONLY_HAN)
+    chinese = sum(1 for ch in text if ch in ZH_ONLY_HAN)
+    return "ja" if japanese > chinese else "zh"
+
+
+def _ranked(text, candidates):
+    """langdetect's ``[(code, probability)]``, best first, only ``candidates`` when given."""
+    try:
+        ranked = [(ALIASES.get(r.lang, r.lang), r.prob) for r in detect_langs(text)]
+    except LangDetectException:
+        return []
+    return [(code, p) for code, p in ranked if not candidates or code in candidates]
+
+
+def _marks(word, markers):
+    """``word`` is one of ``markers``: whole words, beginnings (``nauk*``) or, for words of five
+    letters or more, endings (``*ата``, the Macedonian article)."""
+    for m in markers:
+        if m.endswith("*"):
+            if word.startswith(m[:-1]):
+                return True
+        elif m.startswith("*"):
+            if len(word) >= 5 and word.endswith(m[1:]):
+                return True
+        elif word == m:
+            return True
+    return False
 
 
 def passages(pages):
@@ -118,11 +224,24 @@ class Profile:
     passages: list
 
 
-def profile(pages, override="", declared="", min_share=0.05):
+def profile(pages, override="", declared="", min_share=0.05, country=""):
     """Detect every passage and sum up. ``override`` (from the manifest) is the main language and the
     language of every passage that detection could not decide; ``declared`` (an HTML ``lang``) only
-    fills in when nothing was decided."""
-    items = [(page, detect(text).code, text) for page, text in passages(pages)]
+    fills in when nothing was decided.
+
+    Long passages are decided first, with the official languages of ``country`` as a prior; short
+    ones (titles, headings) then take the languages of the long ones as their prior, so a Danish
+    heading in a Danish document is not called Norwegian."""
+    found = list(passages(pages))
+    country_prior = tuple(dict.fromkeys(c for c in (override, _valid(declared), *country_languages(country)) if c))
+    decided = {i: detect(text, country_prior).code for i, (_, text) in enumerate(found) if len(text) >= LONG}
+    by_length = {}
+    for i, code in decided.items():
+        if code != UND:
+            by_length[code] = by_length.get(code, 0) + len(found[i][1])
+    document_prior = tuple(sorted(by_length, key=lambda c: -by_length[c])) + country_prior
+    items = [(page, decided[i] if i in decided else detect(text, document_prior).code, text)
+             for i, (page, text) in enumerate(found)]
     _fill_undecided(items, override or _valid(declared))
     total = sum(len(text) for _, code, text in items if code != UND)
     counts = {}
@@ -153,6 +272,15 @@ def _fill_undecided(items, fallback):
             if code != UND:
                 break
             items[i] = (page, first, text)
+
+
+def country_languages(country):
+    """The official languages of a country as ISO 639-1 codes, from CLDR: a build's prior."""
+    try:
+        found = get_official_languages(country or "", de_facto=True)
+    except Exception:  # Babel raises on codes it does not know; no prior is the answer
+        return ()
+    return tuple(dict.fromkeys(code.split("_")[0] for code in found if len(code.split("_")[0]) == 2))
 
 
 def _valid(tag):

@@ -17,11 +17,11 @@ def _on_alarm(signum, frame):
                             "(SEARCH_DOC_TIMEOUT); the file may be malformed or extremely long")
 
 
-def _read_with_limit(key, path, override):
+def _read_with_limit(key, path, override, country=""):
     signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, settings.get("doc_timeout"))
     try:
-        return key, reader.read(path, override)
+        return key, reader.read(path, override, country)
     except ExtractionTimeout as ex:  # fired outside the extractor's own handler
         result = reader.Reading(path=str(path), format="unknown", status="failed", error=str(ex))
         return key, result
@@ -30,13 +30,13 @@ def _read_with_limit(key, path, override):
 
 
 def read_all(jobs, workers=None):
-    """Yield ``(key, Reading)`` for each ``(key, path, override)`` job, in the order they finish."""
+    """Yield ``(key, Reading)`` for each ``(key, path, override[, country])`` job, in the order they finish."""
     jobs = list(jobs)
     if not jobs:
         return
     workers = workers or settings.get("workers") or os.cpu_count() or 1
     workers = max(1, min(workers, len(jobs)))
-    pending = {key: (key, path, override) for key, path, override in jobs}
+    pending = {job[0]: job for job in jobs}
     try:
         with ProcessPoolExecutor(max_workers=workers) as executor:
             futures = [executor.submit(_read_with_limit, *job) for job in jobs]
@@ -47,14 +47,14 @@ def read_all(jobs, workers=None):
     except BrokenProcessPool:
         # A worker died (a crash in a C library, or the kernel's OOM killer). Read what is left one
         # file per process, so that only the file that kills its process is lost.
-        for key, path, override in list(pending.values()):
-            yield key, _read_isolated(key, path, override)
+        for job in list(pending.values()):
+            yield job[0], _read_isolated(*job)
 
 
-def _read_isolated(key, path, override):
+def _read_isolated(key, path, override, country=""):
     try:
         with ProcessPoolExecutor(max_workers=1) as executor:
-            return executor.submit(_read_with_limit, key, path, override).result()[1]
+            return executor.submit(_read_with_limit, key, path, override, country).result()[1]
     except BrokenProcessPool:
         return reader.Reading(path=str(path), format="unknown", status="failed",
                               error="the reader crashed on this file (out of memory or a library fault); "

@@ -40,8 +40,9 @@ class Reading:
                 "encoding": self.encoding, "notes": self.notes, "error": self.error or None}
 
 
-def read(path, override=""):
-    """Read ``path``; never raises for a bad file, the status and error say what happened."""
+def read(path, override="", country=""):
+    """Read ``path``; never raises for a bad file, the status and error say what happened.
+    ``override`` is the manifest's language; ``country`` its country, a prior for short passages."""
     path = Path(path)
     reading = Reading(path=str(path), format=extract.guess_format(path), status="failed")
     try:
@@ -68,11 +69,11 @@ def read(path, override=""):
     except Exception as ex:  # a library bug on a strange file must not stop the build
         reading.error = f"could not read the file ({type(ex).__name__}: {str(ex)[:160]})"
         return reading
-    _fill(reading, extracted, override)
+    _fill(reading, extracted, override, country)
     return reading
 
 
-def _fill(reading, extracted, override):
+def _fill(reading, extracted, override, country):
     reading.format = extracted.format
     reading.encoding = extracted.encoding
     reading.notes = list(extracted.notes)
@@ -95,7 +96,7 @@ def _fill(reading, extracted, override):
             reading.status, reading.error = "empty", "the file has no text"
         reading.language = override or language.UND
         return
-    prof = language.profile(pages, override=override, declared=extracted.declared_language,
+    prof = language.profile(pages, override=override, declared=extracted.declared_language, country=country,
                             min_share=settings.get("min_share"))
     reading.status = "ok"
     reading.language = prof.main

@@ -55,7 +55,7 @@ def create_app(config=None):
             response.set_header("Access-Control-Allow-Origin", "*")
 
     def read_request():
-        return search.SearchRequest.from_params(query_one, query_all)
+        return search.SearchRequest.from_params(query_one, query_all, hl=interface_language())
 
     def view(result, current, topics):
         """Add labels and toggle URLs to the facet values, for the page and the API alike."""
@@ -106,7 +106,9 @@ def create_app(config=None):
                     q=req.q, current=current, page_url=lambda n: "/search?" + urlencode({**current, "page": n}, doseq=True),
                     sort_url=lambda s: "/search?" + urlencode({**current, "sort": s}, doseq=True),
                     without_filters="/search?" + urlencode({"q": req.q}),
-                    suggestion_url="/search?" + urlencode({**current, "q": result["suggestion"] or ""}, doseq=True))
+                    suggestion_url="/search?" + urlencode({**current, "q": result["suggestion"] or ""}, doseq=True),
+                    no_expansion_url="/search?" + urlencode({**current, "xl": "0"}, doseq=True),
+                    expansion_url="/search?" + urlencode({k: v for k, v in current.items() if k != "xl"}, doseq=True))
 
     @app.get("/api/v1/search")
     def api_search():
@@ -133,10 +135,10 @@ def create_app(config=None):
         doc["language_label"] = labels.language(doc["language"], hl)
         doc["topic_labels"] = [(t, labels.topic(t, topics, hl)) for t in doc["topics"]]
         doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"], hl)) for lang in doc["languages"]]
-        q = search.SearchRequest.from_params(query_one, query_all).q
+        req = read_request()
         more = [label_result(r, hl) for r in search.more_like_this(live(), doc)]
-        return page("doc.tpl", title=doc["title"], doc=doc, pages=search.marked_paragraphs(live(), doc, q),
-                    more=more, searched=q)
+        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q,
+                    pages=search.marked_paragraphs(live(), doc, req.q, hl, req.expand))
 
     @app.get("/api/v1/doc/<doc_id>")
     def api_doc(doc_id):
@@ -249,6 +251,8 @@ def current_params(req):
         params[facet] = list(values)
     if req.sort != "relevance":
         params["sort"] = req.sort
+    if not req.expand:
+        params["xl"] = "0"
     hl = query_one("hl")
     if hl in INTERFACE_LANGUAGES:
         params["hl"] = hl

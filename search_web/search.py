@@ -11,17 +11,16 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-from whoosh import qparser, query as wq
+from whoosh import query as wq
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
 
-from indexer.schema import text_fields
+from search_web import query
 
 FACETS = ("country", "language", "topic", "year")
 SORTS = ("relevance", "newest", "oldest")
 PAGE_SIZE = 10
 MAX_QUERY_CHARS = 1000
 SNIPPET_TEXT_CHARS = 300_000   # highlight within this much of a long document; enough for a snippet
-SYNTAX = re.compile(r"[\"()*+\-:^~\[\]{}]|\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 _facet_lock = threading.Lock()
 
 
@@ -31,12 +30,14 @@ class SearchRequest:
     filters: dict = field(default_factory=dict)   # facet -> list of selected values
     sort: str = "relevance"
     page: int = 1
+    hl: str = ""            # the interface language: the query is also analysed as this language
+    expand: bool = True     # cross-language expansion from the glossary (``xl=0`` turns it off)
     notices: list = field(default_factory=list)   # (message id, values): the web tier translates
     # What was repaired: the page shows the repaired search, the JSON API refuses with these.
     problems: list = field(default_factory=list)
 
     @classmethod
-    def from_params(cls, get_one, get_all):
+    def from_params(cls, get_one, get_all, hl=""):
         """Build from query parameters, repairing what is malformed and noting it in ``problems``.
 
         ``get_one(name)`` returns a decoded string or None; ``get_all(name)`` a list of strings.
@@ -65,7 +66,8 @@ class SearchRequest:
         if not 1 <= page <= 10**6:
             problems.append("page must be a whole number from 1 to 1000000")
             page = max(1, min(page, 10**6))
-        return cls(q=q, filters=filters, sort=sort, page=page, notices=notices, problems=problems)
+        expand = (get_one("xl") or "1").strip() != "0"
+        return cls(q=q, filters=filters, sort=sort, page=page, hl=hl, expand=expand, notices=notices, problems=problems)
 
 
 def _clean(text):
@@ -92,45 +94,13 @@ def facet_sets(live):
     return live.cache["facets"]
 
 
-def _parser(live):
-    parser = live.cache.get("parser")
-    if parser is None:
-        searcher = live.searcher()
-        indexed = set(searcher.reader().indexed_field_names())
-        fields = ["title"] + [f for f in text_fields(searcher.schema) if f in indexed]
-        parser = qparser.MultifieldParser(fields, searcher.schema, group=qparser.AndGroup)
-        # No field:value syntax for visitors: it would expose internal fields and trip on URLs.
-        parser.remove_plugin_class(qparser.FieldsPlugin)
-        parser.add_plugin(qparser.PlusMinusPlugin())
-        live.cache["parser"] = parser
-    return parser
-
-
-def parse(live, text, notices):
-    """A Whoosh query for ``text``; input that does not parse is searched as plain words."""
-    if not text:
-        return None
-    parser = _parser(live)
-    try:
-        q = parser.parse(text)
-        if q is not wq.NullQuery:
-            return q
-    except Exception:  # Whoosh's parser raises odd errors on odd input; plain words are the answer
-        pass
-    plain = " ".join(w for w in SYNTAX.sub(" ", text).split())
-    if plain != text:
-        notices.append(("Some search syntax could not be understood, so the words were searched as they are.", {}))
-    if not plain:
-        return wq.NullQuery
-    return parser.parse(plain)
-
-
 def run(live, request):
     """Results, facet counts and paging for a ``SearchRequest``, as plain data."""
     searcher = live.searcher()
     sets = facet_sets(live)
-    notices = list(request.notices)
-    q = parse(live, request.q, notices)
+    parsed = query.parse(live, request.q, request.hl, request.filters.get("language", ()), request.expand)
+    notices = list(request.notices) + parsed.notices
+    q = parsed.query
     if q is None:
         matched = sets["_all"]
     elif q is wq.NullQuery:
@@ -151,7 +121,8 @@ def run(live, request):
     hits = _hits(searcher, q, final, sort, page) if total else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
-            "facets": facets, "suggestion": suggest(live, request.q) if q is not None else None}
+            "facets": facets, "suggestion": suggest(live, request.q) if q is not None else None,
+            "expansion": parsed.expansion}
 
 
 def count_facets(sets, matched, chosen, selected):
@@ -215,6 +186,7 @@ def result_dict(stored, snippet=""):
         "languages": meta.get("languages", []),
         "date": stored.get("date", ""),
         "topics": meta.get("topics", []),
+        "topics_automatic": meta.get("topics_automatic", False),
         "status": stored.get("status", ""),
         "format": meta.get("format", ""),
         "snippet": snippet,
@@ -236,17 +208,11 @@ def document(live, doc_id):
     return doc
 
 
-def marked_paragraphs(live, doc, q_text):
+def marked_paragraphs(live, doc, q_text, hl="", expand=True):
     """The document's text as pages of paragraphs, each escaped HTML with ``<mark>`` around the words
     the query matches, analysed per language field exactly as the search analysed them."""
     from html import escape
-    notices = []
-    q = parse(live, q_text, notices) if q_text else None
-    terms = {}
-    if q is not None and q is not wq.NullQuery:
-        for field, term in q.iter_all_terms():
-            if field.startswith("text_"):
-                terms.setdefault(field, set()).add(term.decode("utf-8") if isinstance(term, bytes) else term)
+    terms = query.highlight_terms(query.parse(live, q_text, hl, expand=expand))
     schema = live.searcher().schema
     fields = [f for f in ("text_" + lang["code"] for lang in doc["languages"]) if f in terms and f in schema]
     pages = []
@@ -297,7 +263,7 @@ def suggest(live, text):
     contain (edit distance up to 2, the most frequent first), or None when there is nothing to offer.
 
     Only plain words are corrected: a query with syntax is left as the visitor wrote it."""
-    if not text or SYNTAX.search(text) or len(text) > 200:
+    if not text or query.SYNTAX.search(text) or len(text) > 200:
         return None
     searcher = live.searcher()
     if "spell" not in searcher.schema:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from whoosh import index as whoosh_index
 
-from indexer import snapshots
+from indexer import glossary, snapshots
 
 CHECK_EVERY = 1.0  # seconds between looks at CURRENT
 
@@ -18,6 +18,7 @@ CHECK_EVERY = 1.0  # seconds between looks at CURRENT
 class Live:
     """One opened snapshot: its name, Whoosh index, build report and per-snapshot caches."""
     name: str
+    path: object        # the snapshot directory
     index: object
     report: dict
     cache: dict = field(default_factory=dict)
@@ -30,6 +31,15 @@ class Live:
         if searcher is None:
             searcher = self._local.searcher = self.index.searcher()
         return searcher
+
+    def glossary(self):
+        """The glossary this snapshot was built with (empty if it had none), loaded once."""
+        if "glossary" not in self.cache:
+            try:
+                self.cache["glossary"] = glossary.load(self.path / glossary.FILE)
+            except (ValueError, OSError, UnicodeDecodeError):  # the build checked it; a damaged copy only loses expansion
+                self.cache["glossary"] = glossary.Glossary([])
+        return self.cache["glossary"]
 
 
 class SnapshotHandle:
@@ -50,6 +60,6 @@ class SnapshotHandle:
             if self._live is None or self._live.name != name:
                 path = snapshots.snapshots_dir(self.index_dir) / name
                 # The old snapshot is left to the garbage collector: requests may still be reading it.
-                self._live = Live(name=name, index=whoosh_index.open_dir(str(path)),
+                self._live = Live(name=name, path=path, index=whoosh_index.open_dir(str(path)),
                                   report=snapshots.read_report(path))
             return self._live

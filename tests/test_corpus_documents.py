@@ -56,6 +56,13 @@ EXPECTED = {
     "pl-polityka-ai": ("ok", "pl", {"pl"}),
     "se-upphovsratt-ai": ("ok", "sv", {"sv"}),
     "dk-strategi-kunstig-intelligens": ("ok", "da", {"da"}),
+    "cz-strategie-umele-inteligence": ("ok", "cs", {"cs"}),       # windows-1250, undeclared
+    "no-personvern-kunstig-intelligens": ("ok", "no", {"no"}),
+    "fi-tekijanoikeus-tekoaly": ("ok", "fi", {"fi"}),
+    "ro-strategia-securitate-cibernetica": ("ok", "ro", {"ro"}),
+    "vn-chien-luoc-du-lieu-mo": ("ok", "vi", {"vi"}),
+    "th-patent-guideline": ("ok", "th", {"th"}),                 # windows-874, declared in <meta>
+    "pk-trademark-rules-ur": ("ok", "ur", {"ur"}),
 }
 FORMAT_BY_EXTENSION = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".txt": "text"}
 

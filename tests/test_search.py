@@ -11,8 +11,9 @@ def live(sample_index):
     return SnapshotHandle(str(sample_index)).get()
 
 
-def ids(live, q, **filters):
-    result = search.run(live, search.SearchRequest(q=q, filters={k: list(v) for k, v in filters.items()}))
+def ids(live, q, expand=True, **filters):
+    request = search.SearchRequest(q=q, filters={k: list(v) for k, v in filters.items()}, expand=expand)
+    result = search.run(live, request)
     return {r["id"] for r in result["results"]} if result["total"] <= search.PAGE_SIZE else \
         {r["id"] for r in result["results"]} | {"…more"}
 
@@ -38,7 +39,9 @@ def test_a_word_of_each_un_language_finds_its_documents(live, q, expected):
     ("البيانات", "بيانات", "sa-data-ai-strategy"),
 ])
 def test_inflected_forms_find_the_same_documents(live, plural, singular, expected):
-    assert ids(live, plural) == ids(live, singular)
+    # Within the language (a word of one language may be a form of another's), without the glossary.
+    language = [doc["language"] for doc in [search.document(live, expected)]]
+    assert ids(live, plural, expand=False, language=language) == ids(live, singular, expand=False, language=language)
     assert expected in ids(live, plural, country=[manifest()[expected]["country"]])
 
 
@@ -95,7 +98,7 @@ def test_browsing_without_a_query_says_it_is_sorted_newest_first(live):
     assert search.run(live, search.SearchRequest(q="", sort="oldest"))["sort"] == "oldest"
 
 
-@pytest.mark.parametrize("typed, meant", [("inteligence artificielle", "intelligence artificielle"),
+@pytest.mark.parametrize("typed, meant", [("intelligance artificielle", "intelligence artificielle"),
                                           ("regulaton", "regulation"), ("patnet", "patent"),
                                           ("copyrght", "copyright")])
 def test_a_misspelt_word_gets_a_suggestion_from_the_collection(live, typed, meant):

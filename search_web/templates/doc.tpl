@@ -16,6 +16,9 @@
 % for slug, name in doc['topic_labels']:
       <a href="/search?topic={{slug}}&amp;hl={{hl}}">{{name}}</a>
 % end
+% if doc['topics_automatic'] and doc['topic_labels']:
+      <small class="automatic">({{_('assigned automatically from the glossary')}})</small>
+% end
     </dd>
     <dt>{{_('File')}}</dt><dd><a href="{{doc['file_url']}}">{{_('Download the original')}} ({{doc['format'].upper()}}{{', ' + ngettext('%(count)d page', '%(count)d pages', doc['pages']) % {'count': doc['pages']} if doc['pages'] else ''}})</a></dd>
 % if doc['source_url']:

@@ -8,6 +8,16 @@
 % if result['suggestion']:
   <p class="suggestion">{{_('Did you mean')}} <a href="{{suggestion_url}}" lang="und">{{result['suggestion']}}</a>?</p>
 % end
+% expansion = result.get('expansion')
+% if expansion:
+  <p class="also-searched">{{_('Also searched:')}}
+%   for i, term in enumerate(expansion['terms']):
+    {{', ' if i else ''}}<span lang="{{term['language']}}" dir="{{dir_for(term['language'])}}">{{term['text']}}</span>
+%   end
+    <a href="{{no_expansion_url}}">{{_('Search only for what I typed')}}</a></p>
+% elif q and current.get('xl') == '0':
+  <p class="also-searched"><a href="{{expansion_url}}">{{_('Also search with the same terms in other languages')}}</a></p>
+% end
 % chips = [(f, v) for f, values in result['facets'].items() for v in values if v['selected']]
 % if chips:
   <ul class="chips" aria-label="{{_('Selected filters')}}">

@@ -1,0 +1,220 @@
+"""From what a visitor typed to a Whoosh query.
+
+- Every word is searched in every language field, each field analysing it its own way (so
+  ``règlements`` meets ``règlement`` in French and ``законов`` meets ``закон`` in Russian); the
+  fields of the languages the query is most likely in (its detected language, the interface language,
+  the selected language facets) weigh more than the rest.
+- Words that run together in Chinese, Japanese, Korean or Thai become character bigrams; the query
+  needs the bigrams that cover the run, not every overlapping one (the text may say 数据开放 where the
+  visitor typed 开放数据), and ranks the exact sequence first.
+- Stop words of the query's languages are wished for, not required.
+- A query that names glossary concepts is also searched with their terms in other languages, at a
+  lower weight, so documents with the typed words come first ("also searched", ``xl=0`` turns it off).
+"""
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from whoosh import qparser, query as wq
+
+from indexer import language as language_mod
+from indexer.analysis import GRAPHEME, NOSPACE_CHAR, field_for
+from indexer.glossary import tokenize
+from indexer.schema import text_fields
+from indexer.stopwords import stopwords
+
+OTHER_LANGUAGE_WEIGHT = 0.5   # a field of a language the query is probably not in
+EXPANSION_WEIGHT = 0.1        # glossary terms in other languages, below the words typed
+MIN_COVERAGE = 0.5            # share of a query's content words that must be glossary terms to expand
+SHOWN_TERMS = 8               # "also searched": this many terms at most
+SHOWN_FIRST = ("en", "fr", "es", "ar", "zh", "ru")
+SYNTAX = re.compile(r"[\"()*+\-:^~\[\]{}]|\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
+# A minus or plus only starts an exclusion or a requirement at the start of a word: high-risk is a word.
+WORD_START = r"(?:(?<=^)|(?<=[\s(]))"
+
+
+@dataclass
+class Parsed:
+    query: object              # a Whoosh query, ``wq.NullQuery`` when nothing searchable, None for no query
+    languages: tuple = ()
+    expansion: dict = None     # {"language", "concepts", "terms": [{"text", "language"}]} when expanded
+    notices: list = field(default_factory=list)
+
+
+class _Parser(qparser.QueryParser):
+    def multitoken_query(self, spec, texts, fieldname, termclass, boost):
+        required, optional = cover_bigrams(texts)
+        if not optional:
+            return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+        must = wq.And([termclass(fieldname, t, boost=boost) for t in required])
+        return wq.AndMaybe(must, wq.Or([termclass(fieldname, t, boost=boost) for t in optional]))
+
+
+def cover_bigrams(tokens):
+    """``(required, optional)``: in each chain of overlapping bigrams (a run of Chinese, say), every
+    other bigram and the last one are required, the others only raise the score.
+
+    >>> cover_bigrams(["开放", "放数", "数据"])
+    (['开放', '数据'], ['放数'])
+    >>> cover_bigrams(["ai", "人工", "工智", "智能"])
+    (['ai', '人工', '智能'], ['工智'])
+    >>> cover_bigrams(["high", "risk"])
+    (['high', 'risk'], [])
+    """
+    required, optional, chain = [], [], []
+
+    def flush():
+        for i, token in enumerate(chain):
+            (required if i % 2 == 0 or i == len(chain) - 1 else optional).append(token)
+        chain.clear()
+
+    for token in tokens:
+        if _is_bigram(token) and chain and GRAPHEME.findall(chain[-1])[-1] == GRAPHEME.findall(token)[0]:
+            chain.append(token)
+            continue
+        flush()
+        if _is_bigram(token):
+            chain.append(token)
+        else:
+            required.append(token)
+    flush()
+    return required, optional
+
+
+def _is_bigram(token):
+    return len(GRAPHEME.findall(token)) == 2 and all(NOSPACE_CHAR.match(ch) for ch in token)
+
+
+def query_languages(text, hl="", selected=()):
+    """The languages a query is most likely in: its own (when it can be told), the interface's, the
+    selected language facets'."""
+    found = [language_mod.detect(text).code, hl, *selected]
+    return tuple(dict.fromkeys(code for code in found if code and code != language_mod.UND))
+
+
+def _parser(live, languages):
+    key = ("parser", languages)
+    parser = live.cache.get(key)
+    if parser is None:
+        searcher = live.searcher()
+        indexed = set(searcher.reader().indexed_field_names())
+        fields = ["title"] + [f for f in text_fields(searcher.schema) if f in indexed]
+        preferred = {field_for(code) for code in languages} | {"title", field_for("und")}
+        boosts = {f: 1.0 if f in preferred else OTHER_LANGUAGE_WEIGHT for f in fields}
+        parser = _Parser(None, searcher.schema, group=qparser.AndGroup)
+        parser.add_plugin(qparser.MultifieldPlugin(fields, fieldboosts=boosts))
+        # No field:value syntax for visitors: it would expose internal fields and trip on URLs.
+        parser.remove_plugin_class(qparser.FieldsPlugin)
+        parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=WORD_START + r"\+", minusexpr=WORD_START + "-"))
+        live.cache[key] = parser
+    return parser
+
+
+def parse(live, text, hl="", selected=(), expand=True):
+    """A ``Parsed`` for ``text``; input that does not parse is searched as plain words."""
+    if not text:
+        return Parsed(query=None)
+    languages = query_languages(text, hl, selected)
+    parsed = Parsed(query=_parse(live, text, languages, notices := []), languages=languages, notices=notices)
+    if expand and parsed.query is not wq.NullQuery:
+        found = expansion(live, text, languages)
+        if found:
+            extra, parsed.expansion = found
+            parsed.query = wq.Or([parsed.query, extra])
+    return parsed
+
+
+def _parse(live, text, languages, notices):
+    parser = _parser(live, languages)
+    try:
+        q = parser.parse(text)
+        if q is not wq.NullQuery:
+            return _soften_stopwords(q, languages)
+    except Exception:  # Whoosh's parser raises odd errors on odd input; plain words are the answer
+        pass
+    plain = " ".join(w for w in SYNTAX.sub(" ", text).split())
+    if plain != text:
+        notices.append(("Some search syntax could not be understood, so the words were searched as they are.", {}))
+    if not plain:
+        return wq.NullQuery
+    return _soften_stopwords(parser.parse(plain), languages)
+
+
+def _soften_stopwords(q, languages):
+    """Stop words of the query's languages become optional: they raise the score, they do not
+    filter. A query of nothing but stop words is left as it is."""
+    stops = frozenset().union(*(stopwords(code) for code in languages)) if languages else stopwords("en")
+    if isinstance(q, wq.AndNot):
+        return wq.AndNot(_soften_stopwords(q.a, languages), q.b)
+    if not isinstance(q, wq.And):
+        return q
+    required, optional = [], []
+    for child in q.subqueries:
+        words = {text for fieldname, text in child.iter_all_terms() if fieldname == "title"}
+        (optional if words and all(w in stops for w in words) else required).append(child)
+    if not optional or not required:
+        return q
+    return wq.AndMaybe(wq.And(required) if len(required) > 1 else required[0], wq.Or(optional))
+
+
+@lru_cache(maxsize=None)
+def _analysed_stopwords(code):
+    return frozenset(token for word in stopwords(code) for token in tokenize(word, code))
+
+
+def expansion(live, text, languages):
+    """``(query, description)`` for the glossary concepts ``text`` names, in the other languages'
+    terms; None when it names none, or too little of it is glossary terms to be about them."""
+    glossary = live.glossary()
+    if not len(glossary) or SYNTAX.search(text):
+        return None
+    best = None
+    for code in glossary.languages():
+        tokens = tokenize(text, code)
+        content = [t for t in tokens if t not in _analysed_stopwords(code)]
+        if not content:
+            continue
+        found = glossary.find(tokens, code)
+        covered = sum(1 for start, end, _ in found for t in tokens[start:end] if t not in _analysed_stopwords(code))
+        rank = (covered / len(content), code in languages, -len(found))
+        if found and rank[0] >= MIN_COVERAGE and (best is None or rank > best[0]):
+            best = (rank, code, tokens, found)
+    if best is None:
+        return None
+    _, code, tokens, found = best
+    searcher = live.searcher()
+    indexed = set(searcher.reader().indexed_field_names())
+    parts, shown = [], {}
+    for start, end, concept_id in found:
+        typed = tuple(tokens[start:end])
+        alternatives = []
+        for term_language, terms in glossary.concepts[concept_id].terms.items():
+            name = field_for(term_language)
+            if name not in indexed or field_for(term_language) != "text_" + term_language:
+                continue
+            for term in terms:
+                words = tokenize(term, term_language)
+                if not words or (term_language == code and words == typed):
+                    continue
+                alternatives.append(wq.Term(name, words[0]) if len(words) == 1 else wq.Phrase(name, list(words)))
+                if term_language != code:
+                    shown.setdefault(term_language, term)
+        if alternatives:
+            parts.append(wq.Or(alternatives))
+    if not parts:
+        return None
+    query = (wq.And(parts) if len(parts) > 1 else parts[0]).with_boost(EXPANSION_WEIGHT)
+    order = sorted(shown, key=lambda c: (SHOWN_FIRST.index(c) if c in SHOWN_FIRST else len(SHOWN_FIRST), c))
+    description = {"language": code, "concepts": [concept_id for _, _, concept_id in found],
+                   "terms": [{"text": shown[c], "language": c} for c in order[:SHOWN_TERMS]]}
+    return query, description
+
+
+def highlight_terms(parsed):
+    """``{field: {term text}}`` of a parsed query, for marking the words it matched in a text."""
+    terms = {}
+    if parsed.query is not None and parsed.query is not wq.NullQuery:
+        for fieldname, term in parsed.query.iter_all_terms():
+            if fieldname.startswith("text_"):
+                terms.setdefault(fieldname, set()).add(term.decode("utf-8") if isinstance(term, bytes) else term)
+    return terms
