@@ -7,7 +7,7 @@ INDEX  ?= var/index
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
-.PHONY: run install index serve test check bench sample screenshots clean help
+.PHONY: run install index serve test check bench eval sample screenshots clean help
 
 help:
 	@echo "make run      install, index $(CORPUS)/ (only what changed) and serve http://$(HOST):$(PORT)/"
@@ -15,6 +15,7 @@ help:
 	@echo "make index    bring the index up to date with $(CORPUS)/"
 	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
 	@echo "make bench    build-time benchmark on the sample corpus"
+	@echo "make eval     search quality (recall@10, MRR) and language identification on the judged sets"
 	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
 	@echo "make screenshots  refresh docs/screenshots/ with the browser tests (needs chromium, chromium-driver)"
 
@@ -43,6 +44,9 @@ check: install
 
 bench: install
 	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)
+
+eval: install
+	$(BIN)/python bench/evaluate.py --corpus $(CORPUS) --json var/eval.json
 
 screenshots: install
 	SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py -k screenshots

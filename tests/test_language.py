@@ -50,3 +50,36 @@ def test_declared_language_fills_in_but_never_overrides_detection():
     assert profile(["Article 1"], declared="de-CH").main == "de"
     assert profile(["Article 1"], declared="not a tag").main == UND
     assert profile([SAMPLES["fr"]], declared="en").main == "fr"
+
+
+@pytest.mark.parametrize("text, code", [
+    # letters of one Cyrillic alphabet only
+    ("Влада Републике Србије доноси одлуку о развоју вештачке интелигенције и науке.", "sr"),
+    ("Владата ќе донесе нова стратегија за дигитализација на образованието.", "mk"),
+    ("Міністерство цифрової трансформації готує її остаточну редакцію.", "uk"),
+    # words that one language of a family uses and its neighbours do not
+    ("Ministarstvo znanosti i obrazovanja objavljuje natječaj za sveučilišta i tisuću istraživača.", "hr"),
+    ("Ministarstvo nauke objavljuje konkurs za univerzitete, a primena počinje iduće nedelje.", "sr"),
+    ("Kerajaan akan menerbitkan maklumat lanjut mengenai dasar kecerdasan buatan bahawa ia perlu.", "ms"),
+    ("Pemerintah akan menerbitkan informasi lebih lanjut tentang kebijakan kecerdasan artifisial.", "id"),
+    # Han only: told by the characters each script reform made its own
+    ("人工知能戦略会議", "ja"),
+    ("人工智能发展规划", "zh"),
+])
+def test_confusable_languages(text, code):
+    assert detect(text).code == code
+
+
+def test_a_short_title_takes_the_prior_of_its_family():
+    title = "Handlingsplan for digital dannelse i folkeskolen"   # Danish; langdetect leans Norwegian
+    assert detect(title, prior=("da",)).code == "da"
+    # A prior never overrides a clear answer from another family.
+    assert detect("Estrategia Nacional de Inteligencia Artificial", prior=("da",)).code == "es"
+
+
+def test_short_passages_take_the_language_of_the_long_ones():
+    danish = ("Regeringen vil styrke forskningen i kunstig intelligens og sikre, at offentlige myndigheder "
+              "bruger teknologien ansvarligt. Der afsættes midler til nye forskningscentre, og kommunerne "
+              "får vejledning i at vurdere risici, før de tager nye systemer i brug.")
+    result = profile(["Handlingsplan for digital dannelse i folkeskolen\n\n" + danish], country="DK")
+    assert [code for _, code, _ in result.passages] == ["da", "da"]

@@ -1,0 +1,34 @@
+"""`make eval`: search quality on the judged queries and language identification on the judged
+passages, printed and written to one JSON file.
+
+    python bench/evaluate.py [--corpus corpus] [--json var/eval.json]
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import eval_langid  # noqa: E402
+import eval_search  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", default="corpus", help="built into a temporary index")
+    parser.add_argument("--queries", default=str(eval_search.ROOT / "tests/eval/queries.csv"))
+    parser.add_argument("--passages", default=str(eval_search.ROOT / "tests/eval/langid.csv"))
+    parser.add_argument("--json", default="var/eval.json", help="where to write the figures")
+    args = parser.parse_args()
+    search = eval_search.run(args.queries, "", args.corpus)
+    eval_search.print_report(search)
+    langid = eval_langid.run(args.passages)
+    eval_langid.print_report(langid)
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps({"search": search, "language_id": langid}, indent=1, ensure_ascii=False))
+    print(f"\nwritten to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
