@@ -24,6 +24,7 @@ from indexer.schema import text_fields
 from indexer.stopwords import stopwords
 
 OTHER_LANGUAGE_WEIGHT = 0.5   # a field of a language the query is probably not in
+EXACT_WEIGHT = 1.0            # the words as typed, over the stems
 EXPANSION_WEIGHT = 0.1        # glossary terms in other languages, below the words typed
 MIN_COVERAGE = 0.5            # share of a query's content words that must be glossary terms to expand
 SHOWN_TERMS = 8               # "also searched": this many terms at most
@@ -129,7 +130,7 @@ def _parse(live, text, languages, notices):
     try:
         q = parser.parse(text)
         if q is not wq.NullQuery:
-            return _soften_stopwords(q, languages)
+            return _prefer_exact_forms(_soften_stopwords(q, languages), text)
     except Exception:  # Whoosh's parser raises odd errors on odd input; plain words are the answer
         pass
     plain = " ".join(w for w in SYNTAX.sub(" ", text).split())
@@ -137,7 +138,17 @@ def _parse(live, text, languages, notices):
         notices.append(("Some search syntax could not be understood, so the words were searched as they are.", {}))
     if not plain:
         return wq.NullQuery
-    return _soften_stopwords(parser.parse(plain), languages)
+    return _prefer_exact_forms(_soften_stopwords(parser.parse(plain), languages), plain)
+
+
+def _prefer_exact_forms(q, text):
+    """Documents with the words as typed (accents aside) rank above those matched only through a
+    stem, often of another language: ``algoritmes`` finds the Dutch register before Spanish texts
+    that say ``algoritmos``. The ``spell`` field holds every word unstemmed."""
+    words = [t for t in tokenize(SYNTAX.sub(" ", text), "und") if len(t) > 1]
+    if not words or q is wq.NullQuery:
+        return q
+    return wq.AndMaybe(q, wq.Or([wq.Term("spell", w) for w in dict.fromkeys(words)], boost=EXACT_WEIGHT))
 
 
 def _soften_stopwords(q, languages):

@@ -158,3 +158,31 @@ def test_a_manifest_that_is_not_utf8_is_a_clear_error(small):
     (corpus / "manifest.csv").write_bytes(HEADER.encode() + "fr-rgpd,documents/fr/rgpd.txt,Données,FR,,,,\n".encode("cp1252"))
     result = run_cli("build", "--corpus", str(corpus), "--index", str(index), check=False)
     assert result.returncode == 1 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_document_without_topics_is_tagged_from_the_glossary(tmp_path):
+    corpus = make_corpus(tmp_path / "c", [
+        "us-patents,documents/us.pdf,,US,,2024,,",          # no topics: tagged from its text
+        "pl-ai,documents/pl.pdf,,PL,ai-strategy,2020,,",   # the manifest's topics stand
+    ], {"us.pdf": corpus_file("us-ai-inventorship-guidance"), "pl.pdf": corpus_file("pl-polityka-ai")})
+    shutil.copy(CORPUS / "glossary.csv", corpus / "glossary.csv")
+    report = build.build(corpus, tmp_path / "index")
+    docs = {d["id"]: d for d in report["documents"]}
+    assert "patents" in docs["us-patents"]["topics"] and docs["us-patents"]["topics_automatic"]
+    assert docs["pl-ai"]["topics"] == ["ai-strategy"] and not docs["pl-ai"]["topics_automatic"]
+    assert (snapshots.current_path(tmp_path / "index") / "glossary.csv").is_file()
+
+
+def test_a_changed_glossary_retags_on_update_and_a_broken_one_is_reported(tmp_path):
+    corpus = make_corpus(tmp_path / "c", ["us-patents,documents/us.pdf,,US,,2024,,"],
+                         {"us.pdf": corpus_file("us-ai-inventorship-guidance")})
+    glossary = corpus / "glossary.csv"
+    glossary.write_text("concept,topics,en\ninventor,patents,inventor | inventorship\n", encoding="utf-8")
+    assert build.build(corpus, tmp_path / "index")["documents"][0]["topics"] == ["patents"]
+    glossary.write_text("concept,topics,en\ninventor,trademarks,inventor | inventorship\n", encoding="utf-8")
+    report = build.update(corpus, tmp_path / "index")
+    assert report["changes"]["changed"] == ["us-patents"]
+    assert report["documents"][0]["topics"] == ["trademarks"]
+    glossary.write_bytes(b"concept,topics,en\n,patents,patent\n")
+    report = build.update(corpus, tmp_path / "index")
+    assert any("glossary not used" in p and "line 2" in p for p in report["problems"]), report["problems"]

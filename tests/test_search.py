@@ -109,3 +109,40 @@ def test_a_misspelt_word_gets_a_suggestion_from_the_collection(live, typed, mean
 @pytest.mark.parametrize("q", ["intelligence artificielle", "\"unbalanced", "patent*", "", "ab"])
 def test_no_suggestion_for_known_words_syntax_or_short_words(live, q):
     assert search.run(live, search.SearchRequest(q=q))["suggestion"] is None
+
+
+def test_a_concept_is_also_searched_in_other_languages_below_the_words_typed(live):
+    on = search.run(live, search.SearchRequest(q="copyright", hl="en"))
+    off = search.run(live, search.SearchRequest(q="copyright", hl="en", expand=False))
+    found_on, found_off = [r["id"] for r in on["results"]], [r["id"] for r in off["results"]]
+    foreign = {"cn-generated-content-copyright", "jp-copyright-ai-considerations", "ru-copyright-amendments"}
+    assert foreign <= set(found_on) and not foreign & set(found_off)
+    # The documents with the typed word come first, in the order they had without expansion.
+    assert found_on[:len(found_off)] == found_off
+    shown = {term["language"]: term["text"] for term in on["expansion"]["terms"]}
+    assert on["expansion"]["language"] == "en" and "droit d'auteur" in shown["fr"] and shown["ru"]
+    assert off["expansion"] is None
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("专利", "de-patentgesetz-novelle"),                      # Chinese finds a German patent law
+    ("protección de datos personales", "ir-personal-data-bill"),  # Spanish finds a Persian bill
+    ("brevets", "mx-ley-propiedad-industrial"),              # a French plural meets the Spanish term
+])
+def test_cross_language_queries(live, q, expected):
+    assert expected in ids(live, q) and expected not in ids(live, q, expand=False)
+
+
+def test_a_query_that_is_mostly_not_glossary_terms_is_not_expanded(live):
+    assert search.run(live, search.SearchRequest(q="copyright consultation questions respondents"))["expansion"] is None
+
+
+def test_chinese_words_in_another_order_still_match(live):
+    # The plan says 数据开放 or 开放共享, not 开放数据: the bigrams that cover the query are required,
+    # the one across the word boundary only ranks.
+    assert "cn-ai-development-plan" in ids(live, "开放数据", expand=False)
+
+
+def test_stop_words_rank_but_do_not_filter(live):
+    with_stops = ids(live, "la protection des données", expand=False, language=["fr"])
+    assert with_stops == ids(live, "protection données", expand=False, language=["fr"])

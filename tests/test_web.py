@@ -1,5 +1,6 @@
 """The minimal site on a real server on 127.0.0.1: pages, downloads, JSON, and bad input."""
 import json
+import re
 import shutil
 import urllib.parse
 
@@ -208,3 +209,26 @@ def test_api_refuses_invalid_values_with_a_400_in_the_one_error_shape(server, pa
 def test_api_ignores_unknown_parameters(server):
     status, data = server.json("/api/v1/search?q=patent&utm_source=newsletter&colour=blue")
     assert status == 200 and data["total"] > 0
+
+
+def test_the_page_says_what_else_was_searched_and_how_to_turn_it_off(server):
+    status, _, body = server.get("/search?q=copyright&hl=fr")
+    assert status == 200 and "Également recherché" in body
+    assert '<span lang="zh" dir="ltr">' in body and '<span lang="ar" dir="rtl">' in body
+    assert 'href="/search?q=copyright&amp;hl=fr&amp;xl=0"' in body
+    status, _, body = server.get("/search?q=copyright&hl=fr&xl=0")
+    assert "Également recherché" not in body and "dans d’autres langues" in body
+    # Every link of the page keeps xl=0: pages, sort, facets.
+    facet_links = re.findall(r'href="(/search\?[^"]*country=[^"]*)"', body)
+    assert facet_links and all("xl=0" in link for link in facet_links)
+    _, data = server.json("/api/v1/search?q=copyright")
+    assert data["expansion"]["concepts"] and any(t["language"] == "ru" for t in data["expansion"]["terms"])
+    _, data = server.json("/api/v1/search?q=copyright&xl=0")
+    assert data["expansion"] is None
+
+
+def test_document_page_marks_the_glossary_terms_found_in_its_language(server):
+    status, _, body = server.get("/doc/ru-copyright-amendments?q=copyright")
+    assert status == 200 and "<mark>" in body
+    status, _, body = server.get("/doc/ru-copyright-amendments?q=copyright&xl=0")
+    assert "<mark>" not in body.split('class="text"')[1]
