@@ -27,12 +27,29 @@ OWN = {
     "bg": "и в на с за от до по че се не е са да как като или при към",
     "sr": "и у на са за од до по да се не је су као или при ка",
     "hr": "i u na s sa za od do po da se ne je su kao ili pri ka",
+    "bs": "i u na s sa za od do po da se ne je su kao ili pri ka",
+    "sk": "a i k o s v z na do sa je to že vo zo pre ako by bol byť alebo ale podľa pri ani jeho jej",
+    "sl": "in v na s z za od do po da se ne je so kot ali pri k",
+    "et": "ja ei on ka et see mis kui või ning oma kes seda nii aga veel siis ta nad",
+    "lt": "ir ar bei kad kaip tai jo jos yra buvo į iš su per prie nuo už apie tik dar",
+    "lv": "un vai ir kā ka arī par uz no ar pie līdz bet tas tā šis šī",
+    "eu": "eta edo ez da dira bat du ere baina hau hori hura izan dute",
+    "ga": "agus an na is ar le do ag i ó go a ní sé sí siad seo sin",
+    "ne": "र को का की मा ले छ हो यो त्यो पनि तथा वा",
+    "ta": "மற்றும் ஒரு இந்த அந்த என்று உள்ள அல்லது போன்ற",
+    "hy": "և է են որ այս այդ մի ու իր",
+    "eo": "la kaj de en al por kun estas ke ne ĉe el",
+    "ur": "کا کی کے میں سے کو اور یا ہے ہیں تھا تھے یہ وہ اس ان پر بھی",
+    "vi": "và của là có các được cho với trong những một này để không theo",
 }
+
+SAME_AS = {"nb": "no", "nn": "no"}
 
 
 @lru_cache(maxsize=None)
 def stopwords(code):
     """The stop words of language ``code``, case-folded, with and without accents (as a visitor may type
     them), as a frozenset; empty for languages without a list."""
+    code = SAME_AS.get(code, code)
     words = {w.casefold() for w in stoplists.get(code, ())} | set(OWN.get(code, "").split())
     return frozenset(words | {fold_accents(w) for w in words})
