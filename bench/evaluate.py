@@ -1,5 +1,5 @@
-"""`make eval`: search quality on the judged queries and language identification on the judged
-passages, printed and written to one JSON file.
+"""`make eval`: search quality on the judged queries, language identification on the judged
+passages and automatic topics against the manifest's, printed and written to one JSON file.
 
     python bench/evaluate.py [--corpus corpus] [--json var/eval.json]
 """
@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_langid  # noqa: E402
 import eval_search  # noqa: E402
+import eval_tagging  # noqa: E402
 
 
 def main():
@@ -25,8 +26,11 @@ def main():
     eval_search.print_report(search)
     langid = eval_langid.run(args.passages)
     eval_langid.print_report(langid)
+    tagging = eval_tagging.run(args.corpus)
+    eval_tagging.print_report(tagging)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps({"search": search, "language_id": langid}, indent=1, ensure_ascii=False))
+    report = {"search": search, "language_id": langid, "tagging": tagging}
+    Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False))
     print(f"\nwritten to {args.json}")
 
 

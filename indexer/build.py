@@ -135,8 +135,9 @@ def _topics(entry, reading, corpus):
     glossary concepts the text names most."""
     if entry.topics or reading.status != "ok" or not len(corpus.glossary):
         return entry.topics, False
-    passages = [(code, text) for _, code, text in reading.passages] + [(reading.language, entry.title)]
-    return [topic for topic, _ in corpus.glossary.tag(passages, corpus.topics)], True
+    passages = [(code, text) for _, code, text in reading.passages]
+    title = (reading.language, entry.title or reading.title)
+    return [topic for topic, _ in corpus.glossary.tag(passages, corpus.topics, title)], True
 
 
 def _indexable(entry, reading):

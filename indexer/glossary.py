@@ -20,6 +20,7 @@ SYNONYMS = "|"
 MIN_MENTIONS = 3
 MIN_TOPIC_SHARE = 0.4
 MAX_TOPICS = 3
+TITLE_WEIGHT = 3   # a concept in the title says more about what the document is than one in its text
 
 
 @dataclass
@@ -73,11 +74,14 @@ class Glossary:
                 counts.update(concept_id for _, _, concept_id in self.find(tokenize(text, code), code))
         return counts
 
-    def tag(self, passages, known_topics):
+    def tag(self, passages, known_topics, title=None):
         """Topics for a document from its concepts' mentions: ``[(topic, mentions)]``, best first,
-        only topics in ``known_topics`` (the taxonomy)."""
+        only topics in ``known_topics`` (the taxonomy). ``title`` is ``(language code, text)``."""
+        counts = self.mentions(passages)
+        for concept_id, n in self.mentions([title] if title else []).items():
+            counts[concept_id] += n * TITLE_WEIGHT
         by_topic = Counter()
-        for concept_id, n in self.mentions(passages).items():
+        for concept_id, n in counts.items():
             for topic in self.concepts[concept_id].topics:
                 if topic in known_topics:
                     by_topic[topic] += n

@@ -47,3 +47,13 @@ def screenshot(driver, url, path, height=None):
 def screenshot_dir(default):
     """Where the README screenshots go: ``SCREENSHOT_DIR`` (``make screenshots``), else ``default``."""
     return Path(os.environ.get("SCREENSHOT_DIR") or default)
+
+
+def submit(driver, field, timeout=20):
+    """Submit ``field``'s form and wait for the next page: a script-driven submit returns before
+    the browser has navigated."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    before = driver.current_url
+    field.submit()
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.current_url != before and d.execute_script("return document.readyState") == "complete")

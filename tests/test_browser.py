@@ -30,7 +30,7 @@ def test_search_select_two_countries_remove_a_chip_page_and_open_a_document(chro
     chrome.get(server.base + "/")
     box = css(chrome, "#q")[0]
     box.send_keys("intelligence")
-    box.submit()
+    browser.submit(chrome, box)
     assert "/search?" in chrome.current_url and css(chrome, ".result")
     facet_link(chrome, "France").click()
     facet_link(chrome, "Canada").click()
@@ -76,7 +76,7 @@ def test_the_site_works_with_javascript_off(server):
         driver.get(server.base + "/")
         box = css(driver, "#q")[0]
         box.send_keys("законов")
-        box.submit()
+        browser.submit(driver, box)
         assert "ru-copyright-amendments" in " ".join(a.get_attribute("href") for a in css(driver, ".result h3 a"))
         facet_link(driver, "Russia").click()
         assert "country=RU" in driver.current_url and css(driver, ".chips a")

@@ -232,3 +232,14 @@ def test_document_page_marks_the_glossary_terms_found_in_its_language(server):
     assert status == 200 and "<mark>" in body
     status, _, body = server.get("/doc/ru-copyright-amendments?q=copyright&xl=0")
     assert "<mark>" not in body.split('class="text"')[1]
+
+
+def test_topics_from_the_glossary_are_marked_as_automatic(server):
+    status, _, body = server.get("/doc/th-patent-guideline?hl=en")
+    assert status == 200 and "assigned automatically from the glossary" in body
+    assert 'href="/search?topic=patents&amp;hl=en"' in body
+    _, data = server.json("/api/v1/search?topic=patents&language=th")
+    assert [r["id"] for r in data["results"]] == ["th-patent-guideline"]
+    assert data["results"][0]["topics"] == ["patents"] and data["results"][0]["topics_automatic"]
+    _, body = server.get("/doc/de-patentgesetz-novelle?hl=en")[1:]
+    assert "assigned automatically" not in body
