@@ -33,23 +33,34 @@ class Concept:
 class Glossary:
     def __init__(self, concepts):
         self.concepts = {c.id: c for c in concepts}
-        # language -> first token -> [(tokens of a term, concept id)], longest first
-        self._starts = {}
-        for concept in concepts:
+        self._index = None
+
+    @property
+    def _starts(self):
+        """language -> first token -> [(tokens of a term, concept id)], longest first; made on first
+        use, since analysing every term takes a moment that a no-op update should not pay."""
+        if self._index is None:
+            self._index = self._make_index()
+        return self._index
+
+    def _make_index(self):
+        starts = {}
+        for concept in self.concepts.values():
             for code, terms in concept.terms.items():
                 for term in terms:
                     tokens = tokenize(term, code)
                     if tokens:
-                        self._starts.setdefault(code, {}).setdefault(tokens[0], []).append((tokens, concept.id))
-        for starts in self._starts.values():
-            for entries in starts.values():
+                        starts.setdefault(code, {}).setdefault(tokens[0], []).append((tokens, concept.id))
+        for by_token in starts.values():
+            for entries in by_token.values():
                 entries.sort(key=lambda e: -len(e[0]))
+        return starts
 
     def __len__(self):
         return len(self.concepts)
 
     def languages(self):
-        return tuple(self._starts)
+        return tuple(dict.fromkeys(code for c in self.concepts.values() for code in c.terms))
 
     def find(self, tokens, code):
         """``[(start, end, concept id)]``: the longest terms of language ``code`` in a token list,
