@@ -217,7 +217,8 @@ def expansion(live, text, languages):
     query = (wq.And(parts) if len(parts) > 1 else parts[0]).with_boost(EXPANSION_WEIGHT)
     order = sorted(shown, key=lambda c: (SHOWN_FIRST.index(c) if c in SHOWN_FIRST else len(SHOWN_FIRST), c))
     description = {"language": code, "concepts": [concept_id for _, _, concept_id in found],
-                   "terms": [{"text": shown[c], "language": c} for c in order[:SHOWN_TERMS]]}
+                   "terms": [{"text": shown[c], "language": c} for c in order[:SHOWN_TERMS]],
+                   "more_languages": max(0, len(order) - SHOWN_TERMS)}
     return query, description
 
 

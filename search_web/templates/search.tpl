@@ -12,8 +12,9 @@
 % if expansion:
   <p class="also-searched">{{_('Also searched:')}}
 %   for i, term in enumerate(expansion['terms']):
-    {{', ' if i else ''}}<span lang="{{term['language']}}" dir="{{dir_for(term['language'])}}">{{term['text']}}</span>
+{{', ' if i else ''}}<span lang="{{term['language']}}" dir="{{dir_for(term['language'])}}">{{term['text']}}</span>\\
 %   end
+{{' …' if expansion['more_languages'] else ''}}
     <a href="{{no_expansion_url}}">{{_('Search only for what I typed')}}</a></p>
 % elif q and current.get('xl') == '0':
   <p class="also-searched"><a href="{{expansion_url}}">{{_('Also search with the same terms in other languages')}}</a></p>
