@@ -19,6 +19,8 @@ from search_web import query
 FACETS = ("country", "language", "topic", "year")
 SORTS = ("relevance", "newest", "oldest")
 PAGE_SIZE = 10
+SUGGEST_BELOW = 2     # results: at most this many, and a misspelt word may be why
+MAX_SUGGEST_WORDS = 6
 MAX_QUERY_CHARS = 1000
 SNIPPET_TEXT_CHARS = 300_000   # highlight within this much of a long document; enough for a snippet
 _facet_lock = threading.Lock()
@@ -121,7 +123,9 @@ def run(live, request):
     hits = _hits(searcher, q, final, sort, page) if total else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
-            "facets": facets, "suggestion": suggest(live, request.q) if q is not None else None,
+            # A spelling suggestion is for a search that found (almost) nothing; it is also the
+            # slowest part of a search, a walk of the whole word list.
+            "facets": facets, "suggestion": suggest(live, request.q) if q is not None and total <= SUGGEST_BELOW else None,
             "expansion": parsed.expansion}
 
 
@@ -260,10 +264,12 @@ def more_like_this(live, doc, count=5):
 
 def suggest(live, text):
     """The query with each word the collection does not contain replaced by the closest word it does
-    contain (edit distance up to 2, the most frequent first), or None when there is nothing to offer.
+    contain (edit distance 1, else 2 for words of five letters or more; the most frequent first), or
+    None when there is nothing to offer.
 
-    Only plain words are corrected: a query with syntax is left as the visitor wrote it."""
-    if not text or query.SYNTAX.search(text) or len(text) > 200:
+    Only plain words of a short query are corrected: a query with syntax is left as the visitor wrote
+    it, and a long one is not a typing slip."""
+    if not text or query.SYNTAX.search(text) or len(text) > 200 or len(text.split()) > MAX_SUGGEST_WORDS:
         return None
     searcher = live.searcher()
     if "spell" not in searcher.schema:
@@ -275,7 +281,10 @@ def suggest(live, text):
         if len(tokens) != 1 or searcher.doc_frequency("spell", tokens[0]) or len(tokens[0]) < 4:
             words.append(word)
             continue
-        close = searcher.suggest("spell", tokens[0], limit=1, maxdist=2 if len(tokens[0]) >= 5 else 1)
+        # Distance 2 costs four times distance 1 (a walk of the whole word list), so only when needed.
+        close = searcher.suggest("spell", tokens[0], limit=1, maxdist=1)
+        if not close and len(tokens[0]) >= 5:
+            close = searcher.suggest("spell", tokens[0], limit=1, maxdist=2)
         if close:
             words.append(close[0])
             changed = True
