@@ -146,3 +146,15 @@ def test_chinese_words_in_another_order_still_match(live):
 def test_stop_words_rank_but_do_not_filter(live):
     with_stops = ids(live, "la protection des données", expand=False, language=["fr"])
     assert with_stops == ids(live, "protection données", expand=False, language=["fr"])
+
+
+def test_a_query_is_weighted_toward_its_own_the_interface_and_the_selected_languages():
+    from search_web.query import query_languages
+    assert query_languages("La stratégie nationale pour l'intelligence artificielle", "en", ["de"]) == ("fr", "en", "de")
+    assert query_languages("IA", "ar") == ("ar",)   # too short to tell: the interface language only
+
+
+def test_words_as_typed_rank_first(live):
+    # 'algoritmes' is Dutch; Spanish texts say 'algoritmos', which the Spanish stemmer also makes 'algoritm'.
+    first = search.run(live, search.SearchRequest(q="algoritmes", hl="en", expand=False))["results"][0]
+    assert first["id"] == "nl-algoritmeregister"
