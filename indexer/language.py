@@ -131,6 +131,10 @@ def detect(text, prior=()):
         return Guess(SCRIPT_LANGUAGE[script], share) if n >= MIN_SCRIPT_LETTERS else Guess(UND, 0.0)
     if letters < MIN_LETTERS:
         return Guess(UND, 0.0)
+    if script == "Cyrillic":
+        for letter_set, code in CYRILLIC_LETTERS:
+            if any(ch in letter_set for ch in text):
+                return Guess(code, 1.0)
     ranked = _ranked(text, SCRIPT_CANDIDATES.get(script))
     if not ranked:
         return Guess(UND, 0.0)
@@ -138,9 +142,6 @@ def detect(text, prior=()):
     family = FAMILY.get(top, (top,)) if script in ("Latin", "Cyrillic") else (top,)
     markers = script == "Latin"
     if script == "Cyrillic":
-        for letter_set, code in CYRILLIC_LETTERS:
-            if any(ch in letter_set for ch in text):
-                return Guess(code, 1.0)
         if any(ch in SERBIAN_MACEDONIAN for ch in text):
             # ј љ њ џ: Serbian or Macedonian; langdetect knows only Macedonian, so its answer is a hint
             top, p, family, markers = ("mk" if top == "mk" else "sr"), 1.0, ("sr", "mk"), True
@@ -153,8 +154,10 @@ def _decide(text, top, p, family, ranked, prior, markers=True):
     """The answer from langdetect's ranking and what else is known, strongest evidence first: words
     only one language of the family uses; for a short passage, the prior language of the family;
     langdetect's own confident answer; a family that is certain as a whole, narrowed by the prior."""
-    scores = {code: sum(1 for w in WORD.findall(text.casefold()) if _marks(w, MARKERS.get(code, ())))
-              for code in family} if markers and len(family) > 1 else {}
+    scores = {}
+    if markers and len(family) > 1:
+        words = WORD.findall(text.casefold())
+        scores = {code: sum(1 for w in words if _marks(w, MARKERS.get(code, ()))) for code in family}
     best = max(scores.values(), default=0)
     leaders = [code for code, score in scores.items() if score == best and best]
     if len(leaders) == 1:
