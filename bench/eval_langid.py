@@ -10,18 +10,19 @@ index a wrong answer is worse than none, since ``und`` text is still searched in
 """
 import argparse
 import csv
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from langdetect import detect_langs  # noqa: E402
 from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 
 from indexer import language  # noqa: E402
+from report import write_json  # noqa: E402
 
 CONFUSABLE = {"es/pt": ("es", "pt"), "da/no/sv": ("da", "no", "sv"), "ru/uk/bg/mk": ("ru", "uk", "bg", "mk"),
               "hr/sr/bs": ("hr", "sr", "bs"), "id/ms": ("id", "ms"), "zh/ja": ("zh", "ja")}
@@ -99,8 +100,7 @@ def main():
     if args.errors:
         for e in report["errors"]:
             print(f"  {e['language']} {e['kind']} -> {e['got']}: {e['text']}")
-    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    write_json(args.json, report)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ the expected documents on that page; the reciprocal rank is 1/rank of the first 
 """
 import argparse
 import csv
-import json
 import subprocess
 import sys
 import tempfile
@@ -20,9 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from search_web import search  # noqa: E402
 from search_web.snapshot import SnapshotHandle  # noqa: E402
+from report import write_json  # noqa: E402
 
 TOP = 10
 INTERFACE_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
@@ -120,8 +121,7 @@ def main():
         for miss in report["xl=1"]["misses"]:
             print(f"  {miss['language']} {miss['query']!r}: recall {miss['recall']} rr {miss['rr']} "
                   f"expected {miss['expected']} got {miss['top']}")
-    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    write_json(args.json, report)
 
 
 if __name__ == "__main__":

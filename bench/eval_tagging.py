@@ -8,14 +8,15 @@ document and over all. Staff give topics a glossary cannot see (a strategy's "re
 innovation" chapter), so recall is the harder figure.
 """
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from indexer import corpus as corpus_mod, pool  # noqa: E402
+from report import write_json  # noqa: E402
 
 
 def run(corpus_dir):
@@ -59,8 +60,7 @@ def main():
     print_report(report)
     for row in report["documents_detail"]:
         print(f"  {row['id']:38} {row['language']:3} staff: {';'.join(row['manifest']):45} auto: {';'.join(row['automatic'])}")
-    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    write_json(args.json, report)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ passages and automatic topics against the manifest's, printed and written to one
     python bench/evaluate.py [--corpus corpus] [--json var/eval.json]
 """
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_langid  # noqa: E402
 import eval_search  # noqa: E402
 import eval_tagging  # noqa: E402
+from report import write_json  # noqa: E402
 
 
 def main():
@@ -28,9 +28,7 @@ def main():
     eval_langid.print_report(langid)
     tagging = eval_tagging.run(args.corpus)
     eval_tagging.print_report(tagging)
-    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    report = {"search": search, "language_id": langid, "tagging": tagging}
-    Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    write_json(args.json, {"search": search, "language_id": langid, "tagging": tagging})
     print(f"\nwritten to {args.json}")
 
 
