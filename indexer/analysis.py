@@ -39,6 +39,12 @@ TOKEN = regex.compile(r"(?P<bigram>[%s]+)|(?P<word>(?&w)+(?:[\u200c\u200d\u00b7]
 GRAPHEME = regex.compile(r"\X")
 
 
+def is_bigram(token):
+    """A bigram of a script written without spaces (two letters with their marks), as the
+    tokenizer makes them."""
+    return len(GRAPHEME.findall(token)) == 2 and all(NOSPACE_CHAR.match(ch) for ch in token)
+
+
 class WordTokenizer(Tokenizer):
     """Words, and bigrams for scripts without spaces.
 

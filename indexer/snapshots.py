@@ -95,6 +95,9 @@ def previous(index_dir):
     return older[-1] if older else None
 
 
+LOCK_WAIT = 10.0   # seconds to wait for the leftover processes of a killed build
+
+
 def prune(index_dir, keep):
     """Delete old snapshots beyond the newest ``keep`` (never the live one) and abandoned builds."""
     base = snapshots_dir(index_dir)
@@ -136,19 +139,33 @@ def write_report(snapshot_path, report):
     os.replace(tmp, Path(snapshot_path) / REPORT)
 
 
+def _acquire(f, index_dir):
+    """Take the lock on ``f``. A build that was killed leaves its reading processes behind for a
+    moment, and they still hold the lock they inherited: when the recorded holder is dead, wait for
+    them to go (LOCK_WAIT seconds) rather than refuse."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            f.seek(0)
+            holder = f.read().strip() or "another process"
+            pid = holder.rsplit(" ", 1)[-1]
+            if pid.isdigit() and not _alive(int(pid)) and time.monotonic() < deadline:
+                time.sleep(0.1)
+                continue
+            raise BuildLocked(f"another build or update is running on {index_dir} ({holder}); "
+                              "wait for it to finish") from None
+
+
 @contextmanager
 def locked(index_dir):
     """Hold the index directory's build lock; raise BuildLocked if another process has it."""
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / ".lock", "a+") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            f.seek(0)
-            holder = f.read().strip() or "another process"
-            raise BuildLocked(f"another build or update is running on {index_dir} ({holder}); "
-                              "wait for it to finish") from None
+        _acquire(f, index_dir)
         f.seek(0)
         f.truncate()
         f.write(f"pid {os.getpid()}")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from whoosh import qparser, query as wq
 
 from indexer import language as language_mod
-from indexer.analysis import GRAPHEME, NOSPACE_CHAR, field_for
+from indexer.analysis import GRAPHEME, field_for, is_bigram
 from indexer.glossary import tokenize
 from indexer.schema import text_fields
 from indexer.stopwords import stopwords
@@ -70,20 +70,16 @@ def cover_bigrams(tokens):
         chain.clear()
 
     for token in tokens:
-        if _is_bigram(token) and chain and GRAPHEME.findall(chain[-1])[-1] == GRAPHEME.findall(token)[0]:
+        if is_bigram(token) and chain and GRAPHEME.findall(chain[-1])[-1] == GRAPHEME.findall(token)[0]:
             chain.append(token)
             continue
         flush()
-        if _is_bigram(token):
+        if is_bigram(token):
             chain.append(token)
         else:
             required.append(token)
     flush()
     return required, optional
-
-
-def _is_bigram(token):
-    return len(GRAPHEME.findall(token)) == 2 and all(NOSPACE_CHAR.match(ch) for ch in token)
 
 
 def query_languages(text, hl="", selected=()):
@@ -220,13 +216,3 @@ def expansion(live, text, languages):
                    "terms": [{"text": shown[c], "language": c} for c in order[:SHOWN_TERMS]],
                    "more_languages": max(0, len(order) - SHOWN_TERMS)}
     return query, description
-
-
-def highlight_terms(parsed):
-    """``{field: {term text}}`` of a parsed query, for marking the words it matched in a text."""
-    terms = {}
-    if parsed.query is not None and parsed.query is not wq.NullQuery:
-        for fieldname, term in parsed.query.iter_all_terms():
-            if fieldname.startswith("text_"):
-                terms.setdefault(fieldname, set()).add(term.decode("utf-8") if isinstance(term, bytes) else term)
-    return terms

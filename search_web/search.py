@@ -12,9 +12,8 @@ import threading
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
 
-from search_web import query
+from search_web import query, snippets
 
 FACETS = ("country", "language", "topic", "year")
 SORTS = ("relevance", "newest", "oldest")
@@ -152,32 +151,21 @@ def _hits(searcher, q, final, sort, page):
                                   reverse=(sort != "oldest"), terms=q is not None)
     else:
         results = searcher.search(q, filter=set(final), limit=limit, terms=True)
-    results.fragmenter = ContextFragmenter(maxchars=240, surround=80)
-    results.formatter = HtmlFormatter(tagname="mark", classname="hit", termclass="t", between=" … ")
+    terms = snippets.query_terms(q, searcher.reader())
     out = []
     for hit in results[(page - 1) * PAGE_SIZE:limit]:
         stored = hit.fields()
-        out.append(result_dict(stored, snippet=_snippet(hit, stored, q is not None)))
+        text = (stored.get("content") or "")[:SNIPPET_TEXT_CHARS].replace("\f", "\n\n")
+        fields = _fields_of(stored, terms)
+        out.append(result_dict(stored, snippet=snippets.snippet(text, fields, terms, searcher.schema)))
     return out
 
 
-def _snippet(hit, stored, highlight):
-    """An HTML snippet: escaped text with ``<mark>`` around the query's terms."""
-    from html import escape
-    text = (stored.get("content") or "")[:SNIPPET_TEXT_CHARS].replace("\f", "\n")
-    if highlight and text:
-        languages = [lang["code"] for lang in stored["meta"].get("languages", [])] or [stored["meta"].get("main_language")]
-        for code in languages:
-            name = "text_" + code
-            if name in hit.searcher.schema:
-                try:
-                    snippet = hit.highlights(name, text=text, top=2)
-                except Exception:
-                    snippet = ""
-                if snippet:
-                    return snippet
-    lead = " ".join(text[:400].split())
-    return escape(lead[:240] + ("…" if len(lead) > 240 else ""))
+def _fields_of(stored, terms):
+    """The text fields of a document's languages that the query searched."""
+    meta = stored.get("meta") or {}
+    codes = [lang["code"] for lang in meta.get("languages", [])] or [meta.get("main_language", "und")]
+    return [f for f in ("text_" + code for code in codes) if f in terms]
 
 
 def result_dict(stored, snippet=""):
@@ -215,40 +203,13 @@ def document(live, doc_id):
 def marked_paragraphs(live, doc, q_text, hl="", expand=True):
     """The document's text as pages of paragraphs, each escaped HTML with ``<mark>`` around the words
     the query matches, analysed per language field exactly as the search analysed them."""
-    from html import escape
-    terms = query.highlight_terms(query.parse(live, q_text, hl, expand=expand))
-    schema = live.searcher().schema
-    fields = [f for f in ("text_" + lang["code"] for lang in doc["languages"]) if f in terms and f in schema]
-    pages = []
-    for page in doc["text"].split("\f"):
-        paragraphs = []
-        for para in (p for p in page.split("\n\n") if p.strip()):
-            spans = set()
-            for field in fields:
-                for token in schema[field].analyzer(para, chars=True, mode="index"):
-                    if token.text in terms[field]:
-                        spans.add((token.startchar, token.endchar))
-            paragraphs.append(_mark(para, sorted(spans), escape))
-        pages.append(paragraphs)
-    return pages
-
-
-def _mark(text, spans, escape):
-    """``text`` escaped, with ``<mark>`` around the sorted character spans; overlapping spans (CJK
-    bigrams) merge into one mark."""
-    merged = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    out, at = [], 0
-    for start, end in merged:
-        out.append(escape(text[at:start]))
-        out.append("<mark>" + escape(text[start:end]) + "</mark>")
-        at = end
-    out.append(escape(text[at:]))
-    return "".join(out)
+    searcher = live.searcher()
+    terms = snippets.query_terms(query.parse(live, q_text, hl, expand=expand).query, searcher.reader())
+    codes = [lang["code"] for lang in doc["languages"]] or [doc["language"]]
+    fields = [f for f in ("text_" + code for code in codes) if f in terms]
+    return [[snippets.mark(para, snippets.spans(para, fields, terms, searcher.schema))
+             for para in page.split("\n\n") if para.strip()]
+            for page in doc["text"].split("\f")]
 
 
 def more_like_this(live, doc, count=5):
