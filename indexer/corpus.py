@@ -86,8 +86,10 @@ def load(root):
 def _glossary(path, problems):
     """The glossary and a digest of its file; a glossary that cannot be read is a problem, not a stop."""
     try:
-        data = path.read_bytes() if path.is_file() else b""
-        return glossary_mod.load(path), hashlib.sha1(data).hexdigest()[:12] if data else ""
+        if not path.is_file():
+            return glossary_mod.Glossary([]), ""
+        data = path.read_bytes()
+        return glossary_mod.parse(data.decode("utf-8"), path), hashlib.sha1(data).hexdigest()[:12]
     except (ValueError, UnicodeDecodeError, csv.Error) as ex:
         problems.append(Problem(0, f"glossary not used: {ex}; fix it and build again", file=glossary_mod.FILE))
         return glossary_mod.Glossary([]), ""

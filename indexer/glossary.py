@@ -7,6 +7,7 @@ concept is also searched with the concept's terms in other languages (search_web
 document the manifest gives no topic gets the topics of the concepts it mentions most (``tag``).
 """
 import csv
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,23 +112,25 @@ def load(path):
     """The glossary in ``path`` (a CSV file), or an empty one when there is no such file. Raises
     ``ValueError`` naming the line of a malformed row."""
     path = Path(path)
-    if not path.is_file():
-        return Glossary([])
+    return parse(path.read_text(encoding="utf-8"), path) if path.is_file() else Glossary([])
+
+
+def parse(text, name=FILE):
+    """The glossary in CSV ``text``; ``name`` says where it came from in error messages."""
     concepts = []
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        if not reader.fieldnames or "concept" not in reader.fieldnames:
-            raise ValueError(f"{path}: the first line must name the columns: concept,topics,en,fr,...")
-        codes = [name for name in reader.fieldnames if name not in ("concept", "topics")]
-        for row in reader:
-            concept_id = (row.get("concept") or "").strip()
-            if not concept_id:
-                raise ValueError(f"{path}, line {reader.line_num}: no concept id")
-            terms = {}
-            for code in codes:
-                cell = (row.get(code) or "").strip()
-                if cell:
-                    terms[code] = [t.strip() for t in cell.split(SYNONYMS) if t.strip()]
-            topics = tuple(t.strip() for t in (row.get("topics") or "").split(";") if t.strip())
-            concepts.append(Concept(concept_id, topics, terms))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "concept" not in reader.fieldnames:
+        raise ValueError(f"{name}: the first line must name the columns: concept,topics,en,fr,...")
+    codes = [column for column in reader.fieldnames if column not in ("concept", "topics")]
+    for row in reader:
+        concept_id = (row.get("concept") or "").strip()
+        if not concept_id:
+            raise ValueError(f"{name}, line {reader.line_num}: no concept id")
+        terms = {}
+        for code in codes:
+            cell = (row.get(code) or "").strip()
+            if cell:
+                terms[code] = [t.strip() for t in cell.split(SYNONYMS) if t.strip()]
+        topics = tuple(t.strip() for t in (row.get("topics") or "").split(";") if t.strip())
+        concepts.append(Concept(concept_id, topics, terms))
     return Glossary(concepts)

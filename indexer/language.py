@@ -84,11 +84,10 @@ MARKERS = {
            "harus", "artifisial", "melakukan", "pengembangan", "kebijakan", "peraturan", "menteri"),
 }
 # Han characters that only Japanese writes (shinjitai) and only simplified Chinese writes.
-JA_ONLY_HAN = set("戦発関経済図対応総広労権検証続県円駅気様価働歩帰払拡転伝営単収従挙桜浜沢渋焼猟獣瞬稲穂粋粛"
-                  "絵継縦蔵薬豊賛鉄鋭録険隠雑霊顕駆騒験髄鶏黙変観覧読説読謡銭辺込込畑峠枠働込")
-ZH_ONLY_HAN = set("发关经济图对应总广劳权检证续气价们这个为来时说进开门问间长东车书业产电网计认让论设识训评规"
-                  "则护术据处务动实现监审创讨质资数联组织级统运营标准础诉讼赔偿许页额头题风飞馆驾验齐龙")
-
+JA_ONLY_HAN = set("戦発関経済図対応総広労権検証続県円駅気様価働歩帰払拡転伝営単収従挙桜浜沢渋焼猟獣稲穂粋粛"
+                  "絵継縦蔵薬豊賛鉄鋭録険隠雑霊顕駆騒験髄鶏黙変観覧読説謡銭辺込畑峠枠")
+ZH_ONLY_HAN = set("发关经济图对应总广劳权检证续气价们这个为时说进开门问间长东车书业产电网计认让论设识训评规"
+                  "则护术据处务动实现监审创讨质资联组织级统运营标准础诉讼赔偿许页额头题风飞馆驾验齐龙")
 
 
 @dataclass(frozen=True)
@@ -163,8 +162,7 @@ def _decide(text, top, p, family, ranked, prior, markers=True):
     if len(leaders) == 1:
         return Guess(leaders[0], max(p, THRESHOLD))
     in_prior = [code for code in prior if code in (leaders or family)]
-    ranked_codes = {code for code, _ in ranked}
-    if in_prior and len(text) < LONG and (in_prior[0] in ranked_codes or in_prior[0] in leaders or len(family) > 1):
+    if in_prior and len(text) < LONG:
         return Guess(in_prior[0], p)
     if p >= THRESHOLD:
         return Guess(top, p)

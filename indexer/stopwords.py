@@ -27,7 +27,6 @@ OWN = {
     "bg": "и в на с за от до по че се не е са да как като или при към",
     "sr": "и у на са за од до по да се не је су као или при ка",
     "hr": "i u na s sa za od do po da se ne je su kao ili pri ka",
-    "bs": "i u na s sa za od do po da se ne je su kao ili pri ka",
     "sk": "a i k o s v z na do sa je to že vo zo pre ako by bol byť alebo ale podľa pri ani jeho jej",
     "sl": "in v na s z za od do po da se ne je so kot ali pri k",
     "et": "ja ei on ka et see mis kui või ning oma kes seda nii aga veel siis ta nad",
@@ -43,7 +42,7 @@ OWN = {
     "vi": "và của là có các được cho với trong những một này để không theo",
 }
 
-SAME_AS = {"nb": "no", "nn": "no"}
+SAME_AS = {"nb": "no", "nn": "no", "bs": "hr"}
 
 
 @lru_cache(maxsize=None)

@@ -90,20 +90,18 @@ def query_languages(text, hl="", selected=()):
 
 
 def _parser(live, languages):
-    key = ("parser", languages)
-    parser = live.cache.get(key)
-    if parser is None:
-        searcher = live.searcher()
-        indexed = set(searcher.reader().indexed_field_names())
-        fields = ["title"] + [f for f in text_fields(searcher.schema) if f in indexed]
-        preferred = {field_for(code) for code in languages} | {"title", field_for("und")}
-        boosts = {f: 1.0 if f in preferred else OTHER_LANGUAGE_WEIGHT for f in fields}
-        parser = _Parser(None, searcher.schema, group=qparser.AndGroup)
-        parser.add_plugin(qparser.MultifieldPlugin(fields, fieldboosts=boosts))
-        # No field:value syntax for visitors: it would expose internal fields and trip on URLs.
-        parser.remove_plugin_class(qparser.FieldsPlugin)
-        parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=WORD_START + r"\+", minusexpr=WORD_START + "-"))
-        live.cache[key] = parser
+    """A parser whose fields weigh by ``languages``. Made per query (a tenth of a millisecond): cached
+    per combination of languages, visitors' facet values would grow the cache without bound."""
+    searcher = live.searcher()
+    indexed = set(searcher.reader().indexed_field_names())
+    fields = ["title"] + [f for f in text_fields(searcher.schema) if f in indexed]
+    preferred = {field_for(code) for code in languages} | {"title", field_for("und")}
+    boosts = {f: 1.0 if f in preferred else OTHER_LANGUAGE_WEIGHT for f in fields}
+    parser = _Parser(None, searcher.schema, group=qparser.AndGroup)
+    parser.add_plugin(qparser.MultifieldPlugin(fields, fieldboosts=boosts))
+    # No field:value syntax for visitors: it would expose internal fields and trip on URLs.
+    parser.remove_plugin_class(qparser.FieldsPlugin)
+    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=WORD_START + r"\+", minusexpr=WORD_START + "-"))
     return parser
 
 
@@ -197,7 +195,7 @@ def expansion(live, text, languages):
         alternatives = []
         for term_language, terms in glossary.concepts[concept_id].terms.items():
             name = field_for(term_language)
-            if name not in indexed or field_for(term_language) != "text_" + term_language:
+            if name != "text_" + term_language or name not in indexed:   # no field of its own
                 continue
             for term in terms:
                 words = tokenize(term, term_language)
