@@ -19,9 +19,12 @@ help:
 	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
 	@echo "make screenshots  refresh docs/screenshots/ with the browser tests (needs chromium, chromium-driver)"
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# requirements*.txt hold the exact pins; the project itself is installed editable on top of them, so
+# `python -m indexer` and the console scripts (clearinghouse-index, clearinghouse-web) run this tree.
+$(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 install: $(BIN)/.installed

@@ -10,19 +10,16 @@ index a wrong answer is worse than none, since ``und`` text is still searched in
 """
 import argparse
 import csv
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from langdetect import detect_langs  # noqa: E402
-from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
+from langdetect import detect_langs
+from langdetect.lang_detect_exception import LangDetectException
 
-from indexer import language  # noqa: E402
-from report import write_json  # noqa: E402
+from indexer.lang import identify as language
+from report import write_json
 
 CONFUSABLE = {"es/pt": ("es", "pt"), "da/no/sv": ("da", "no", "sv"), "ru/uk/bg/mk": ("ru", "uk", "bg", "mk"),
               "hr/sr/bs": ("hr", "sr", "bs"), "id/ms": ("id", "ms"), "zh/ja": ("zh", "ja")}

@@ -8,21 +8,18 @@ document and over all. Staff give topics a glossary cannot see (a strategy's "re
 innovation" chapter), so recall is the harder figure.
 """
 import argparse
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from indexer import corpus as corpus_mod, pool  # noqa: E402
-from report import write_json  # noqa: E402
+from indexer import corpus as corpus_mod, pool
+from report import write_json
 
 
 def run(corpus_dir):
     corpus = corpus_mod.load(corpus_dir)
     entries = {e.id: e for e in corpus.entries if e.topics}
-    jobs = [(e.id, e.path, e.language, e.country) for e in entries.values()]
+    jobs = [e.job() for e in entries.values()]
     rows = []
     for doc_id, reading in pool.read_all(jobs):
         if reading.status != "ok":

@@ -4,15 +4,12 @@ passages and automatic topics against the manifest's, printed and written to one
     python bench/evaluate.py [--corpus corpus] [--json var/eval.json]
 """
 import argparse
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import eval_langid  # noqa: E402
-import eval_search  # noqa: E402
-import eval_tagging  # noqa: E402
-from report import write_json  # noqa: E402
+import eval_langid
+import eval_search
+import eval_tagging
+from report import write_json
 
 
 def main():

@@ -1,8 +1,11 @@
-"""Turns policy documents in any format and language into a searchable Whoosh index.
+"""Turns policy documents in any format and language into a searchable Whoosh index: the write path.
 
-The pipeline: ``extract`` reads a file into pages of text, ``language`` finds the language of each
-passage, ``analysis`` picks a Whoosh analyzer per language, ``build`` writes a new index snapshot and
-``snapshots`` publishes it atomically.
+The pipeline: ``corpus`` joins the manifest with the files; ``pool`` runs ``reader`` on each file in a
+worker process, which picks a format module of ``extract/`` and finds the language of each passage
+with the language core (``lang/``); ``build`` writes the documents into a new index snapshot
+(``schema``) and ``snapshots`` publishes it atomically. ``cli`` is the staff's command line.
+
+The site (``search_web``) reads what this writes through ``lang``, ``schema`` and ``snapshots`` only.
 """
 import logging
 

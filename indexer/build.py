@@ -8,21 +8,32 @@ import hashlib
 import shutil
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from whoosh import index as whoosh_index
 
 import indexer
-from indexer import analysis, corpus as corpus_mod, glossary, pool, settings, snapshots
+from indexer import corpus as corpus_mod, lang, pool, settings, snapshots
 from indexer.errors import NoIndex
 from indexer.schema import SCHEMA_VERSION, build_schema
+
+
+@dataclass
+class Plan:
+    """What one build or update does: the snapshot it starts from, what it reads and what it drops."""
+    fingerprints: dict          # id -> fingerprint, for every entry of the corpus
+    to_read: list               # entries whose file is read
+    base: object = None         # the live snapshot's path for an update, None for a full build
+    old_docs: dict = field(default_factory=dict)   # id -> record in the base snapshot's report
+    deleted: list = field(default_factory=list)    # ids in the base snapshot that the corpus no longer has
 
 
 def build(corpus_dir, index_dir, progress=None):
     """Read the whole corpus into a new snapshot and publish it; returns the report."""
     with snapshots.locked(index_dir):
         corpus = corpus_mod.load(corpus_dir)
-        return _write_snapshot(corpus, index_dir, corpus.entries, base=None, progress=progress)
+        return _write_snapshot(corpus, index_dir, Plan(_fingerprints(corpus), list(corpus.entries)), progress)
 
 
 def update(corpus_dir, index_dir, progress=None):
@@ -32,70 +43,56 @@ def update(corpus_dir, index_dir, progress=None):
     """
     with snapshots.locked(index_dir):
         corpus = corpus_mod.load(corpus_dir)
+        fingerprints = _fingerprints(corpus)
         try:
             live = snapshots.current_path(index_dir)
             old_report = snapshots.read_report(live)
         except (NoIndex, OSError, ValueError):  # nothing published, or a report we cannot read
-            live, old_report = None, None
-        if live is None or old_report.get("schema_version") != SCHEMA_VERSION:
-            return _write_snapshot(corpus, index_dir, corpus.entries, base=None, progress=progress)
-        return _write_snapshot(corpus, index_dir, corpus.entries, base=(live, old_report), progress=progress)
+            live, old_report = None, {}
+        if old_report.get("schema_version") != SCHEMA_VERSION:
+            return _write_snapshot(corpus, index_dir, Plan(fingerprints, list(corpus.entries)), progress)
+        old_docs = {d["id"]: d for d in old_report.get("documents", [])}
+        plan = Plan(fingerprints, base=live, old_docs=old_docs,
+                    to_read=[e for e in corpus.entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]],
+                    deleted=sorted(set(old_docs) - set(fingerprints)))
+        if (not plan.to_read and not plan.deleted and old_report.get("problems") == [str(p) for p in corpus.problems]
+                and old_report.get("glossary", "") == corpus.glossary_digest):
+            return dict(old_report, kind="up to date", changes=_no_changes(len(corpus.entries)))
+        return _write_snapshot(corpus, index_dir, plan, progress)
 
 
-def _write_snapshot(corpus, index_dir, entries, base, progress):
+def _write_snapshot(corpus, index_dir, plan, progress):
     started = time.monotonic()
     name = snapshots.new_name(index_dir)
-    building = snapshots.new_building_dir(index_dir)
-    try:
-        fingerprints = {e.id: _fingerprint(e, corpus) for e in entries}
-        if base is None:
-            ix = whoosh_index.create_in(str(building), build_schema())
-            old_docs, to_read, deleted = {}, list(entries), []
-        else:
-            live, old_report = base
-            shutil.copytree(live, building, dirs_exist_ok=True)
-            ix = whoosh_index.open_dir(str(building))
-            old_docs = {d["id"]: d for d in old_report.get("documents", [])}
-            to_read = [e for e in entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]]
-            deleted = sorted(set(old_docs) - {e.id for e in entries})
-            if (not to_read and not deleted and old_report.get("problems") == [str(p) for p in corpus.problems]
-                    and old_report.get("glossary", "") == corpus.glossary_digest):
-                shutil.rmtree(building, ignore_errors=True)
-                return dict(old_report, kind="up to date", changes=_no_changes(len(entries)))
+    by_id = {e.id: e for e in plan.to_read}
+    records = {}
+    with snapshots.building(index_dir, plan.base) as building:
+        ix = whoosh_index.open_dir(str(building)) if plan.base else whoosh_index.create_in(str(building), build_schema())
         _copy_glossary(corpus, building)
-        writer = ix.writer(limitmb=256)
-        try:
-            for doc_id in deleted + [e.id for e in to_read if e.id in old_docs]:
+        with ix.writer(limitmb=256) as writer:   # commits at the end of the block, cancels on an error
+            for doc_id in plan.deleted:
                 writer.delete_by_term("id", doc_id)
-            records = {}
-            jobs = [(e.id, e.path, e.language, e.country) for e in to_read]
-            by_id = {e.id: e for e in to_read}
-            for done, (doc_id, reading) in enumerate(pool.read_all(jobs), 1):
+            for done, (doc_id, reading) in enumerate(pool.read_all(e.job() for e in plan.to_read), 1):
                 entry = by_id[doc_id]
-                record = _record(entry, reading, fingerprints[doc_id], _topics(entry, reading, corpus))
-                records[doc_id] = record
+                record = records[doc_id] = _record(entry, reading, plan.fingerprints[doc_id],
+                                                   _topics(entry, reading, corpus))
                 if _indexable(entry, reading):
-                    writer.add_document(**_fields(entry, reading, record))
+                    writer.update_document(**_fields(entry, reading, record))
+                elif doc_id in plan.old_docs:
+                    writer.delete_by_term("id", doc_id)
                 if progress:
-                    progress(done, len(jobs), record)
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
-        documents = [records.get(e.id) or old_docs[e.id] for e in entries]
-        report = _report(name, corpus, documents, started, base is not None)
-        if base is not None:
+                    progress(done, len(plan.to_read), record)
+        documents = [records.get(e.id) or plan.old_docs[e.id] for e in corpus.entries]
+        report = _report(name, corpus, documents, started, plan.base is not None)
+        if plan.base is not None:
             report["changes"] = {
-                "added": sorted(i for i in records if i not in old_docs),
-                "changed": sorted(i for i in records if i in old_docs),
-                "deleted": deleted,
-                "unchanged": len(entries) - len(records),
+                "added": sorted(i for i in records if i not in plan.old_docs),
+                "changed": sorted(i for i in records if i in plan.old_docs),
+                "deleted": plan.deleted,
+                "unchanged": len(corpus.entries) - len(records),
             }
         snapshots.write_report(building, report)
         snapshots.complete(building, index_dir, name)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
     snapshots.publish(index_dir, name)
     snapshots.prune(index_dir, settings.get("keep_snapshots"))
     return report
@@ -103,6 +100,10 @@ def _write_snapshot(corpus, index_dir, entries, base, progress):
 
 def _no_changes(n):
     return {"added": [], "changed": [], "deleted": [], "unchanged": n}
+
+
+def _fingerprints(corpus):
+    return {e.id: _fingerprint(e, corpus) for e in corpus.entries}
 
 
 def _fingerprint(entry, corpus):
@@ -122,8 +123,8 @@ def _fingerprint(entry, corpus):
 
 def _copy_glossary(corpus, building):
     """The snapshot carries the glossary it was tagged with; the site expands queries with it."""
-    source = corpus.root / glossary.FILE
-    target = building / glossary.FILE
+    source = corpus.root / lang.GLOSSARY_FILE
+    target = building / lang.GLOSSARY_FILE
     if source.is_file() and len(corpus.glossary):
         shutil.copyfile(source, target)
     elif target.exists():
@@ -183,9 +184,9 @@ def _fields(entry, reading, record):
     }
     by_field = {}
     for _, code, text in reading.passages:
-        by_field.setdefault(analysis.field_for(code), []).append(text)
+        by_field.setdefault(lang.field_for(code), []).append(text)
     # The title is searched in its document's language too, so its words are stemmed like the text's.
-    by_field.setdefault(analysis.field_for(reading.language), []).append(record["title"])
+    by_field.setdefault(lang.field_for(reading.language), []).append(record["title"])
     for name, texts in by_field.items():
         fields[name] = "\n\n".join(texts)
     return fields

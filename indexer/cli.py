@@ -11,17 +11,34 @@ from indexer.errors import IndexerError
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
+def corpus_option(func=None, used=True):
+    """``--corpus DIR``. The contract lets every command take it, so scripts can pass it everywhere;
+    a command that does not read the corpus accepts it without offering it (``used=False``)."""
+    option = click.option("--corpus", "corpus_dir", default="corpus/", show_default=True, hidden=not used,
+                          type=click.Path(file_okay=False), help="Corpus directory (documents/, manifest.csv, topics.csv).")
+    return option(func) if func else option
+
+
+def index_option(func=None, used=True):
+    """``--index DIR``, offered by the commands that read or write an index (see ``corpus_option``)."""
+    option = click.option("--index", "index_dir", default="var/index/", show_default=True, hidden=not used,
+                          type=click.Path(file_okay=False), help="Index directory (holds the snapshots).")
+    return option(func) if func else option
+
+
 def corpus_and_index(func):
-    func = click.option("--index", "index_dir", default="var/index/", show_default=True,
-                        type=click.Path(file_okay=False), help="Index directory (holds the snapshots).")(func)
-    func = click.option("--corpus", "corpus_dir", default="corpus/", show_default=True,
-                        type=click.Path(file_okay=False), help="Corpus directory (documents/, manifest.csv, topics.csv).")(func)
-    return func
+    return corpus_option(index_option(func))
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 def cli():
-    """Build and manage the search index of the policy-document collection."""
+    """Build and manage the search index of the policy-document collection.
+
+    \b
+    Example:
+        python -m indexer update       # or: clearinghouse-index update
+        python -m indexer status
+    """
 
 
 def _fail(ex):
@@ -114,7 +131,8 @@ def update(corpus_dir, index_dir):
 
 
 @cli.command()
-@corpus_and_index
+@index_option
+@corpus_option(used=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the whole build report as JSON.")
 def status(corpus_dir, index_dir, as_json):
     """What the live index holds, when it was built, and what failed.
@@ -141,7 +159,8 @@ def status(corpus_dir, index_dir, as_json):
 
 
 @cli.command()
-@corpus_and_index
+@index_option
+@corpus_option(used=False)
 def rollback(corpus_dir, index_dir):
     """Publish the previous snapshot again (undo the last build or update).
 
@@ -162,7 +181,8 @@ def rollback(corpus_dir, index_dir):
 
 
 @cli.command()
-@corpus_and_index
+@corpus_option(used=False)
+@index_option(used=False)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
 def check(corpus_dir, index_dir, paths, as_json):
@@ -182,7 +202,7 @@ def check(corpus_dir, index_dir, paths, as_json):
             files.extend(sorted(p for p in path.rglob("*") if p.is_file()))
         else:
             files.append(path)
-    results = dict(pool.read_all((i, str(p), "") for i, p in enumerate(files)))
+    results = dict(pool.read_all(pool.Job(i, str(p)) for i, p in enumerate(files)))
     failed = 0
     for i in range(len(files)):
         reading = results[i]

@@ -12,13 +12,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import codes, glossary as glossary_mod
+from indexer import codes, lang
+from indexer.pool import Job
 from indexer.errors import ManifestError
 
 MANIFEST_COLUMNS = ("id", "file", "title", "country", "topics", "date", "language", "source_url")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+URL_RE = re.compile(r"^https?://[^\s/]+", re.I)
 IGNORED_FILES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+# Cells checked against a code list or a pattern: (column, normalise, valid, what to say when not).
+# A bad value is reported and dropped; the row is indexed without it.
+CELL_CHECKS = (
+    ("country", str.upper, codes.is_country,
+     "unknown country code {!r} (use ISO 3166-1 alpha-2, e.g. FR, or EU); indexed without country"),
+    ("date", str, DATE_RE.match, "date {!r} is not YYYY, YYYY-MM or YYYY-MM-DD; indexed without date"),
+    ("language", str.lower, codes.is_language,
+     "unknown language code {!r} (use ISO 639-1, e.g. fr); the language is detected instead"),
+    ("source_url", str, URL_RE.match, "source_url {!r} is not an http(s) address; indexed without it"),
+)
 
 
 @dataclass
@@ -34,6 +46,10 @@ class Entry:
     language: str = ""
     source_url: str = ""
     line: int = 0       # manifest line, 0 for a file without a row
+
+    def job(self):
+        """What a worker needs to read this document's file as the manifest describes it."""
+        return Job(key=self.id, path=str(self.path), language=self.language, country=self.country)
 
     def fingerprint(self, file_digest):
         """Changes when the file or anything the manifest says about it changes."""
@@ -59,7 +75,7 @@ class Corpus:
     entries: list
     problems: list
     topics: dict        # slug -> {interface language: label}
-    glossary: object = None   # indexer.glossary.Glossary, from glossary.csv (empty without one)
+    glossary: object = None   # indexer.lang.Glossary, from glossary.csv (empty without one)
     glossary_digest: str = ""
 
 
@@ -68,37 +84,38 @@ def load(root):
     if not (root / "documents").is_dir() and not (root / "manifest.csv").is_file():
         raise ManifestError(f"{root} is not a corpus: it has neither documents/ nor manifest.csv "
                             "(pass --corpus DIR pointing at one)")
-    problems = []
     try:
-        topics = load_topics(root / "topics.csv", problems)
-        entries = _manifest_entries(root, topics, problems)
+        topics, topic_problems = load_topics(root / "topics.csv")
+        entries, row_problems = _manifest_entries(root, topics)
     except UnicodeDecodeError as ex:
         raise ManifestError(f"a CSV file in {root} is not UTF-8 (byte {ex.start}); save "
                             "manifest.csv and topics.csv as 'CSV UTF-8' and build again") from ex
     except csv.Error as ex:
         raise ManifestError(f"a CSV file in {root} cannot be read ({ex}); check it in a spreadsheet and "
                             "save it again as 'CSV UTF-8'") from ex
-    entries += _unlisted_files(root, entries, problems)
-    terms, digest = _glossary(root / glossary_mod.FILE, problems)
-    return Corpus(root=root, entries=entries, problems=problems, topics=topics, glossary=terms, glossary_digest=digest)
+    unlisted, file_problems = _unlisted_files(root, entries)
+    terms, digest, glossary_problems = _glossary(root / lang.GLOSSARY_FILE)
+    problems = topic_problems + row_problems + file_problems + glossary_problems
+    return Corpus(root=root, entries=entries + unlisted, problems=problems, topics=topics, glossary=terms,
+                  glossary_digest=digest)
 
 
-def _glossary(path, problems):
-    """The glossary and a digest of its file; a glossary that cannot be read is a problem, not a stop."""
+def _glossary(path):
+    """``(glossary, digest of its file, problems)``; a glossary that cannot be read is a problem, not a stop."""
     try:
         if not path.is_file():
-            return glossary_mod.Glossary([]), ""
+            return lang.Glossary([]), "", []
         data = path.read_bytes()
-        return glossary_mod.parse(data.decode("utf-8"), path), hashlib.sha1(data).hexdigest()[:12]
+        return lang.parse_glossary(data.decode("utf-8"), path), hashlib.sha1(data).hexdigest()[:12], []
     except (ValueError, UnicodeDecodeError, csv.Error) as ex:
-        problems.append(Problem(0, f"glossary not used: {ex}; fix it and build again", file=glossary_mod.FILE))
-        return glossary_mod.Glossary([]), ""
+        return lang.Glossary([]), "", [Problem(0, f"glossary not used: {ex}; fix it and build again",
+                                               file=lang.GLOSSARY_FILE)]
 
 
-def load_topics(path, problems):
+def load_topics(path):
+    """``(topics, problems)``: slug -> {interface language: label}."""
     if not path.is_file():
-        problems.append(Problem(0, "no topics.csv: topic codes are not checked", file="topics.csv"))
-        return {}
+        return {}, [Problem(0, "no topics.csv: topic codes are not checked", file="topics.csv")]
     topics = {}
     with open(path, encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
@@ -108,92 +125,84 @@ def load_topics(path, problems):
             slug = (row.pop("slug") or "").strip()
             if slug:
                 topics[slug] = {k.strip(): (v or "").strip() for k, v in row.items() if k}
-    return topics
+    return topics, []
 
 
-def _manifest_entries(root, topics, problems):
+def _manifest_entries(root, topics):
+    """``(entries, problems)`` of the manifest's rows."""
     path = root / "manifest.csv"
     if not path.is_file():
-        problems.append(Problem(0, "no manifest.csv: every file is indexed with what it says itself",
-                                file="manifest.csv"))
-        return []
+        return [], [Problem(0, "no manifest.csv: every file is indexed with what it says itself", file="manifest.csv")]
     with open(path, encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         missing = [c for c in ("id", "file") if c not in (reader.fieldnames or ())]
         if missing:
             raise ManifestError(f"{path}: the header has no {', '.join(missing)} column; it must be "
                                 + ",".join(MANIFEST_COLUMNS))
-        seen_ids, seen_files, entries = {}, {}, []
+        seen_ids, seen_files, entries, problems = {}, {}, [], []
         for row in reader:
-            entry = _entry(root, row, reader.line_num, topics, problems, seen_ids, seen_files)
+            entry, found = _entry(root, row, reader.line_num, topics, seen_ids, seen_files)
+            problems += found
             if entry:
                 entries.append(entry)
-    return entries
+    return entries, problems
 
 
-def _entry(root, row, line, topics, problems, seen_ids, seen_files):
+def _entry(root, row, line, topics, seen_ids, seen_files):
+    """``(entry or None, problems)`` for one manifest row: a row that cannot be indexed is skipped, a
+    bad value is dropped and the rest of its row indexed."""
     def cell(name):
         return " ".join((row.get(name) or "").split())
 
-    def report(message):
-        problems.append(Problem(line, message))
+    problems = []
+
+    def skip(message):
+        problems.append(Problem(line, message + "; row skipped"))
+        return None, problems
 
     doc_id, file = cell("id"), (row.get("file") or "").strip()
     if not doc_id and not file:
-        return None  # a blank line in a spreadsheet export
+        return None, problems  # a blank line in a spreadsheet export
     if not ID_RE.match(doc_id):
-        report(f"id {doc_id!r} is not a slug (lower-case letters, digits, '-', '_' or '.'); row skipped")
-        return None
+        return skip(f"id {doc_id!r} is not a slug (lower-case letters, digits, '-', '_' or '.')")
     if doc_id in seen_ids:
-        report(f"duplicate id {doc_id!r}, first used on line {seen_ids[doc_id]}; row skipped")
-        return None
+        return skip(f"duplicate id {doc_id!r}, first used on line {seen_ids[doc_id]}")
     seen_ids[doc_id] = line
     path = (root / file).resolve()
     if not file or not path.is_relative_to(root.resolve()):
-        report(f"file {file!r} is not a path inside the corpus; row skipped")
-        return None
+        return skip(f"file {file!r} is not a path inside the corpus")
     if not path.is_file():
-        report(f"file {file!r} does not exist; row skipped (fix the path or add the file)")
-        return None
+        return skip(f"file {file!r} does not exist (fix the path or add the file)")
     if path in seen_files:
-        report(f"file {file!r} is already listed on line {seen_files[path]}; indexed twice")
+        problems.append(Problem(line, f"file {file!r} is already listed on line {seen_files[path]}; indexed twice"))
     seen_files[path] = line
 
-    country = cell("country").upper()
-    if country and not codes.is_country(country):
-        report(f"unknown country code {country!r} (use ISO 3166-1 alpha-2, e.g. FR, or EU); indexed without country")
-        country = ""
+    values = {}
+    for column, normalise, valid, message in CELL_CHECKS:
+        value = normalise(cell(column))
+        if value and not valid(value):
+            problems.append(Problem(line, message.format(value[:80])))
+            value = ""
+        values[column] = value
     topic_list = []
     for slug in (t.strip() for t in cell("topics").split(";")):
         if not slug:
             continue
         if topics and slug not in topics:
-            report(f"unknown topic {slug!r} (not in topics.csv); indexed without it")
+            problems.append(Problem(line, f"unknown topic {slug!r} (not in topics.csv); indexed without it"))
         elif slug not in topic_list:
             topic_list.append(slug)
-    date = cell("date")
-    if date and not DATE_RE.match(date):
-        report(f"date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD; indexed without date")
-        date = ""
-    language = cell("language").lower()
-    if language and not codes.is_language(language):
-        report(f"unknown language code {language!r} (use ISO 639-1, e.g. fr); the language is detected instead")
-        language = ""
-    source_url = cell("source_url")
-    if source_url and not re.match(r"^https?://[^\s/]+", source_url, re.I):
-        report(f"source_url {source_url[:80]!r} is not an http(s) address; indexed without it")
-        source_url = ""
-    return Entry(id=doc_id, path=path, file=file, title=cell("title"), country=country, topics=topic_list,
-                 date=date, language=language, source_url=source_url, line=line)
+    return Entry(id=doc_id, path=path, file=file, title=cell("title"), topics=topic_list, line=line, **values), problems
 
 
-def _unlisted_files(root, entries, problems):
+def _unlisted_files(root, entries):
+    """``(entries, problems)`` for the files under ``documents/`` that no manifest row lists."""
     listed = {e.path for e in entries}
     ids = {e.id for e in entries}
     documents = root / "documents"
-    extra = []
+    extra, problems = [], []
     if not documents.is_dir():
-        return extra
+        return extra, problems
     for path in sorted(documents.rglob("*")):
         if not path.is_file() or path.name in IGNORED_FILES or path.name.startswith("~$"):
             continue
@@ -205,7 +214,7 @@ def _unlisted_files(root, entries, problems):
         problems.append(Problem(0, f"no manifest row; given the id {doc_id!r} and indexed with what the file says "
                                    "(add a row to give it a country and topics)", file=rel))
         extra.append(Entry(id=doc_id, path=path.resolve(), file=rel))
-    return extra
+    return extra, problems
 
 
 def slug_for(rel):

@@ -7,9 +7,22 @@ import os
 import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from typing import NamedTuple
 
 from indexer import reader, settings
 from indexer.errors import ExtractionTimeout
+
+CRASHED = ("the reader crashed on this file (out of memory or a library fault); "
+           "ask the sender for a new copy")
+
+
+class Job(NamedTuple):
+    """One file to read. ``key`` comes back with its reading; ``language`` is the manifest's override
+    and ``country`` its country (a prior for short passages)."""
+    key: object
+    path: str
+    language: str = ""
+    country: str = ""
 
 
 def _on_alarm(signum, frame):
@@ -17,29 +30,28 @@ def _on_alarm(signum, frame):
                             "(SEARCH_DOC_TIMEOUT); the file may be malformed or extremely long")
 
 
-def _read_with_limit(key, path, override, country=""):
+def _read_with_limit(job):
     signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, settings.get("doc_timeout"))
     try:
-        return key, reader.read(path, override, country)
+        return job.key, reader.read(job.path, job.language, job.country)
     except ExtractionTimeout as ex:  # fired outside the extractor's own handler
-        result = reader.Reading(path=str(path), format="unknown", status="failed", error=str(ex))
-        return key, result
+        return job.key, reader.failed(job.path, str(ex))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def read_all(jobs, workers=None):
-    """Yield ``(key, Reading)`` for each ``(key, path, override[, country])`` job, in the order they finish."""
+    """Yield ``(key, Reading)`` for each ``Job``, in the order they finish."""
     jobs = list(jobs)
     if not jobs:
         return
     workers = workers or settings.get("workers") or os.cpu_count() or 1
     workers = max(1, min(workers, len(jobs)))
-    pending = {job[0]: job for job in jobs}
+    pending = {job.key: job for job in jobs}
     try:
         with ProcessPoolExecutor(max_workers=workers) as executor:
-            futures = [executor.submit(_read_with_limit, *job) for job in jobs]
+            futures = [executor.submit(_read_with_limit, job) for job in jobs]
             for future in as_completed(futures):
                 key, result = future.result()
                 pending.pop(key, None)
@@ -48,14 +60,12 @@ def read_all(jobs, workers=None):
         # A worker died (a crash in a C library, or the kernel's OOM killer). Read what is left one
         # file per process, so that only the file that kills its process is lost.
         for job in list(pending.values()):
-            yield job[0], _read_isolated(*job)
+            yield job.key, _read_isolated(job)
 
 
-def _read_isolated(key, path, override, country=""):
+def _read_isolated(job):
     try:
         with ProcessPoolExecutor(max_workers=1) as executor:
-            return executor.submit(_read_with_limit, key, path, override, country).result()[1]
+            return executor.submit(_read_with_limit, job).result()[1]
     except BrokenProcessPool:
-        return reader.Reading(path=str(path), format="unknown", status="failed",
-                              error="the reader crashed on this file (out of memory or a library fault); "
-                                    "ask the sender for a new copy")
+        return reader.failed(job.path, CRASHED)

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import extract, language, settings
+from indexer import extract, lang, settings
 from indexer.errors import ExtractionError, ExtractionTimeout
 
 STATUSES = ("ok", "empty", "needs_ocr", "failed")
@@ -26,7 +26,7 @@ class Reading:
     pages: int = 0
     chars: int = 0
     title: str = ""
-    language: str = language.UND
+    language: str = lang.UND
     languages: list = field(default_factory=list)   # [{"code", "share"}], largest first
     encoding: str = ""
     notes: list = field(default_factory=list)
@@ -40,11 +40,16 @@ class Reading:
                 "encoding": self.encoding, "notes": self.notes, "error": self.error or None}
 
 
+def failed(path, error):
+    """The reading of a file that could not be read: its format as far as it can be told, and why."""
+    return Reading(path=str(path), format=extract.guess_format(path), status="failed", error=error)
+
+
 def read(path, override="", country=""):
     """Read ``path``; never raises for a bad file, the status and error say what happened.
     ``override`` is the manifest's language; ``country`` its country, a prior for short passages."""
     path = Path(path)
-    reading = Reading(path=str(path), format=extract.guess_format(path), status="failed")
+    reading = failed(path, "")
     try:
         size = path.stat().st_size
     except OSError as ex:
@@ -79,7 +84,7 @@ def _fill(reading, extracted, override, country):
     reading.notes = list(extracted.notes)
     reading.title = _clean(extracted.title).replace("\n", " ").strip()
     pages = [_clean(p) for p in extracted.pages]
-    reading.pages = len(pages) if extracted.format == "pdf" else 0
+    reading.pages = len(pages) if extracted.paged else 0
     max_chars = settings.get("max_chars")
     total = sum(len(p) for p in pages)
     if total > max_chars:
@@ -88,15 +93,15 @@ def _fill(reading, extracted, override, country):
     reading.text = "\f".join(pages)
     reading.chars = len(reading.text.replace("\f", ""))
     if not any(p.strip() for p in pages):
-        if extracted.format == "pdf":
+        if extracted.paged:
             reading.status = "needs_ocr"
             reading.error = (f"no text layer: the {len(pages)} page(s) are images only (a scan); "
                              "run OCR on it, e.g. ocrmypdf, and add the result")
         else:
             reading.status, reading.error = "empty", "the file has no text"
-        reading.language = override or language.UND
+        reading.language = override or lang.UND
         return
-    prof = language.profile(pages, override=override, declared=extracted.declared_language, country=country,
+    prof = lang.profile(pages, override=override, declared=extracted.declared_language, country=country,
                             min_share=settings.get("min_share"))
     reading.status = "ok"
     reading.language = prof.main

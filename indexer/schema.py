@@ -5,7 +5,7 @@ run against every language field present, each analysing the query its own way.
 """
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from indexer import analysis
+from indexer import lang
 
 # Bump when the schema or an analyzer changes: ``update`` then rebuilds instead of mixing old and new.
 SCHEMA_VERSION = 3
@@ -14,7 +14,7 @@ SCHEMA_VERSION = 3
 def build_schema():
     fields = {
         "id": ID(stored=True, unique=True),
-        "title": TEXT(analyzer=analysis.analyzer_for("und"), stored=True, field_boost=3.0),
+        "title": TEXT(analyzer=lang.analyzer_for("und"), stored=True, field_boost=3.0),
         # facets; multi-valued ones are space-separated codes
         "country": ID(stored=True),
         "language": KEYWORD(stored=True, scorable=False),
@@ -24,12 +24,12 @@ def build_schema():
         "date": ID(stored=True, sortable=True),
         "fingerprint": ID(stored=True),
         # every word as written (accents folded, nothing stemmed): what spelling suggestions come from
-        "spell": TEXT(analyzer=analysis.analyzer_for("und"), phrase=False),
+        "spell": TEXT(analyzer=lang.analyzer_for("und"), phrase=False),
         "meta": STORED,      # dict: file, format, languages with shares, pages, chars, error, notes, ...
         "content": STORED,   # the text as shown, pages separated by form feeds
     }
-    for code in analysis.field_languages():
-        fields[analysis.field_for(code)] = TEXT(analyzer=analysis.analyzer_for(code), phrase=True)
+    for code in lang.field_languages():
+        fields[lang.field_for(code)] = TEXT(analyzer=lang.analyzer_for(code), phrase=True)
     return Schema(**fields)
 
 

@@ -30,12 +30,23 @@ def snapshots_dir(index_dir):
     return Path(index_dir) / "snapshots"
 
 
-def new_building_dir(index_dir):
-    base = snapshots_dir(index_dir)
-    base.mkdir(parents=True, exist_ok=True)
-    path = base / f".building-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
-    path.mkdir()
-    return path
+@contextmanager
+def building(index_dir, base=None):
+    """A fresh directory to build the next snapshot in, starting as a copy of ``base`` (a snapshot
+    path) if given. It is removed when the block fails or is interrupted, and left to ``complete``
+    otherwise: the live index never sees a partial build."""
+    parent = snapshots_dir(index_dir)
+    parent.mkdir(parents=True, exist_ok=True)
+    path = parent / f".building-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    try:
+        if base is None:
+            path.mkdir()
+        else:
+            shutil.copytree(base, path)
+        yield path
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
 
 
 def new_name(index_dir):

@@ -7,13 +7,12 @@ from urllib.parse import urlencode
 import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
-from indexer.errors import NoIndex
+from indexer.snapshots import NoIndex
 from search_web import i18n, labels, search
 from search_web.snapshot import SnapshotHandle
 
 HERE = Path(__file__).parent
 TEMPLATES = [str(HERE / "templates")]
-RTL = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ug", "ku"}
 INTERFACE_LANGUAGES = i18n.LANGUAGES
 JSON_TYPE = "application/json; charset=utf-8"
 # Message ids of the document statuses, as the interface shows them.
@@ -41,7 +40,7 @@ def create_app(config=None):
         hl = interface_language()
         t = i18n.translations(hl)
         values.setdefault("hl", hl)
-        values.setdefault("dir_for", dir_for)
+        values.setdefault("dir_for", labels.direction)
         values.setdefault("q", "")
         return template(name, template_lookup=TEMPLATES, _=t.gettext, ngettext=t.ngettext,
                         status_label=lambda status: t.gettext(STATUS_LABELS.get(status, status)), **values)
@@ -237,10 +236,6 @@ def interface_language():
         if code in INTERFACE_LANGUAGES:
             return code
     return "en"
-
-
-def dir_for(code):
-    return "rtl" if code in RTL else "ltr"
 
 
 def current_params(req):

@@ -3,7 +3,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
-from indexer.language import UND
+from indexer.lang import UND
 
 
 @lru_cache(maxsize=64)
@@ -37,3 +37,17 @@ def label(facet, value, topics, hl="en"):
     if facet == "topic":
         return topic(value, topics, hl)
     return value
+
+
+@lru_cache(maxsize=256)
+def direction(code):
+    """``rtl`` or ``ltr`` for a language code, as CLDR writes the language (Kurdish, ``ku``, is
+    written in Latin letters; Sorani, ``ckb``, in Arabic ones).
+
+    >>> direction("ar"), direction("ku"), direction("ckb"), direction("und")
+    ('rtl', 'ltr', 'rtl', 'ltr')
+    """
+    try:
+        return Locale.parse(code).text_direction
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "ltr"

@@ -17,11 +17,9 @@ from functools import lru_cache
 
 from whoosh import qparser, query as wq
 
-from indexer import language as language_mod
-from indexer.analysis import GRAPHEME, field_for, is_bigram
-from indexer.glossary import tokenize
+from indexer import lang
+from indexer.lang import GRAPHEME, field_for, is_bigram, stopwords, tokenize
 from indexer.schema import text_fields
-from indexer.stopwords import stopwords
 
 OTHER_LANGUAGE_WEIGHT = 0.5   # a field of a language the query is probably not in
 EXACT_WEIGHT = 1.0            # the words as typed, over the stems
@@ -85,8 +83,8 @@ def cover_bigrams(tokens):
 def query_languages(text, hl="", selected=()):
     """The languages a query is most likely in: its own (when it can be told), the interface's, the
     selected language facets'."""
-    found = [language_mod.detect(text).code, hl, *selected]
-    return tuple(dict.fromkeys(code for code in found if code and code != language_mod.UND))
+    found = [lang.detect(text).code, hl, *selected]
+    return tuple(dict.fromkeys(code for code in found if code and code != lang.UND))
 
 
 def _parser(live, languages):
@@ -123,10 +121,10 @@ def _parse(live, text, languages, notices):
     parser = _parser(live, languages)
     try:
         q = parser.parse(text)
-        if q is not wq.NullQuery:
-            return _prefer_exact_forms(_soften_stopwords(q, languages), text)
     except Exception:  # Whoosh's parser raises odd errors on odd input; plain words are the answer
-        pass
+        q = wq.NullQuery
+    if q is not wq.NullQuery:
+        return _prefer_exact_forms(_soften_stopwords(q, languages), text)
     plain = " ".join(w for w in SYNTAX.sub(" ", text).split())
     if plain != text:
         notices.append(("Some search syntax could not be understood, so the words were searched as they are.", {}))

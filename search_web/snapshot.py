@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from whoosh import index as whoosh_index
 
-from indexer import glossary, snapshots
+from indexer import lang, snapshots
 
 CHECK_EVERY = 1.0  # seconds between looks at CURRENT
 
@@ -36,9 +36,9 @@ class Live:
         """The glossary this snapshot was built with (empty if it had none), loaded once."""
         if "glossary" not in self.cache:
             try:
-                self.cache["glossary"] = glossary.load(self.path / glossary.FILE)
+                self.cache["glossary"] = lang.load_glossary(self.path / lang.GLOSSARY_FILE)
             except (ValueError, OSError, UnicodeDecodeError):  # the build checked it; a damaged copy only loses expansion
-                self.cache["glossary"] = glossary.Glossary([])
+                self.cache["glossary"] = lang.Glossary([])
         return self.cache["glossary"]
 
 

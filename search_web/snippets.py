@@ -15,7 +15,7 @@ from html import escape
 
 from whoosh import query as wq
 
-from indexer.analysis import is_bigram
+from indexer.lang import is_bigram
 
 SNIPPET_CHARS = 240
 MAX_PARAGRAPHS = 400   # a snippet looks this far into a long document for its best paragraph

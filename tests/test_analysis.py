@@ -2,7 +2,7 @@
 an analyzer shows here as the exact tokens that changed (and needs a new SCHEMA_VERSION)."""
 import pytest
 
-from indexer.analysis import analyzer_for, field_for, fold_accents
+from indexer.lang.analysis import analyzer_for, field_for, fold_accents
 
 EXPECTED = {
     "en": ("The regulations require providers of high-risk systems to keep records.",

@@ -1,5 +1,8 @@
 """The command line as staff use it: documented, and `check` as PRODUCT.md defines it."""
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -9,11 +12,35 @@ from indexer.cli import cli
 CONTRACT_KEYS = {"path", "format", "status", "language", "languages", "chars", "error"}
 
 
+# The directories each command reads; the others it accepts (the contract lets scripts pass
+# --corpus and --index to every command) but does not offer.
+USES = {"build": {"--corpus", "--index"}, "update": {"--corpus", "--index"}, "status": {"--index"},
+        "rollback": {"--index"}, "check": set()}
+
+
 @pytest.mark.parametrize("command", sorted(cli.commands))
 def test_every_command_has_help_with_an_example(command):
     assert cli.commands[command].help and "Example:" in cli.commands[command].help
     result = run_cli(command, "--help")
-    assert "--corpus" in result.stdout and "--index" in result.stdout
+    assert {o for o in ("--corpus", "--index") if o in result.stdout} == USES[command]
+
+
+@pytest.mark.parametrize("command", sorted(USES))
+def test_every_command_accepts_corpus_and_index(command):
+    result = run_cli(command, "--corpus", "corpus/", "--index", "var/nowhere/", "--help")
+    assert result.returncode == 0 and "no such option" not in result.stderr
+
+
+def test_console_scripts_are_installed():
+    bin_dir = Path(sys.executable).parent
+    for script in ("clearinghouse-index", "clearinghouse-web"):
+        result = subprocess.run([str(bin_dir / script), "--help"], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0 and "Example:" in result.stdout
+
+
+def test_web_command_has_help_with_an_example():
+    result = subprocess.run([sys.executable, "-m", "search_web", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "--port" in result.stdout and "Example:" in result.stdout
 
 
 def test_group_help_lists_the_commands():

@@ -4,13 +4,11 @@ The expected text is the source each sample file was generated from (corpus/samp
 longest paragraph must come out of the PDF, Word, HTML or text file word for word, whatever the
 charset or the script's direction.
 """
-import re
 import unicodedata
 
 import pytest
 
 from conftest import CORPUS, corpus_file, manifest
-from indexer.reader import read
 
 # id -> (status, main language, languages expected with a share of at least 0.15)
 EXPECTED = {
@@ -75,7 +73,7 @@ def test_every_manifest_row_has_an_expectation():
 def readings():
     from indexer import pool
     rows = manifest()
-    return dict(pool.read_all((doc_id, corpus_file(doc_id), rows[doc_id]["language"]) for doc_id in EXPECTED))
+    return dict(pool.read_all(pool.Job(doc_id, corpus_file(doc_id), rows[doc_id]["language"]) for doc_id in EXPECTED))
 
 
 @pytest.mark.parametrize("doc_id", sorted(EXPECTED))

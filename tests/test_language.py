@@ -1,7 +1,7 @@
 """Language of passages and of whole documents."""
 import pytest
 
-from indexer.language import UND, detect, profile
+from indexer.lang.identify import UND, detect, profile
 
 SAMPLES = {
     "en": "The national strategy sets out how the government will support research in artificial intelligence.",

@@ -4,7 +4,7 @@ import urllib.parse
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from indexer.analysis import analyzer_for, field_languages
+from indexer.lang.analysis import analyzer_for, field_languages
 from indexer.extract.bidi import reading_order
 from search_web import search
 from search_web.snapshot import SnapshotHandle

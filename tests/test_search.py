@@ -158,3 +158,10 @@ def test_words_as_typed_rank_first(live):
     # 'algoritmes' is Dutch; Spanish texts say 'algoritmos', which the Spanish stemmer also makes 'algoritm'.
     first = search.run(live, search.SearchRequest(q="algoritmes", hl="en", expand=False))["results"][0]
     assert first["id"] == "nl-algoritmeregister"
+
+
+@pytest.mark.parametrize("q", ['"droit d\'auteur"', "copyright OR patent", "data -protection", "regulat*",
+                               "(patent OR copyright) AND data"])
+def test_valid_syntax_is_searched_as_syntax_without_a_notice(live, q):
+    result = search.run(live, search.SearchRequest(q=q))
+    assert result["total"] > 0 and not result["notices"]

@@ -1,5 +1,4 @@
 """The minimal site on a real server on 127.0.0.1: pages, downloads, JSON, and bad input."""
-import json
 import re
 import shutil
 import urllib.parse

@@ -7,10 +7,12 @@ class Extracted:
     """The text of one file as its format gives it, before any language work.
 
     ``pages`` holds the text of each page (formats without pages give one); paragraphs within a page
-    are separated by a blank line, which is what the language detector splits on.
+    are separated by a blank line, which is what the language detector splits on. ``paged`` says the
+    format has real pages: their number is reported, and pages without any text are images (a scan).
     """
     format: str
     pages: list
+    paged: bool = False
     title: str = ""
     declared_language: str = ""
     encoding: str = ""

@@ -5,6 +5,7 @@ and weak on a few dozen bytes, which is why a declared charset always wins.
 """
 import codecs
 
+import webencodings
 from charset_normalizer import from_bytes
 
 from indexer.errors import ExtractionError
@@ -13,11 +14,9 @@ BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Labels that browsers treat as a wider charset; decoding with the wider one loses nothing.
-WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
-         "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-         "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "iso-8859-9": "cp1254", "tis-620": "cp874",
-         "windows-874": "cp874", "iso-8859-11": "cp874"}
+# Labels whose WHATWG decoder (what a browser uses) is a superset that Python names differently;
+# decoding with the wider one loses nothing.
+SUPERSETS = {"gbk": "gb18030", "shift_jis": "cp932", "euc-kr": "cp949"}
 
 
 def bom_encoding(data):
@@ -28,11 +27,16 @@ def bom_encoding(data):
 
 
 def normalise_label(label):
-    """A Python codec name for a charset label from a document, or None if we do not know it."""
-    label = (label or "").strip().strip("'\"").lower()
-    label = WIDER.get(label, label)
+    """A Python codec name for a charset label from a document, or None if we do not know it.
+
+    >>> normalise_label("ISO-8859-1"), normalise_label("x-sjis"), normalise_label("cp1251")
+    ('cp1252', 'cp932', 'cp1251')
+    """
+    label = (label or "").strip().strip("'\"")
+    whatwg = webencodings.lookup(label)
+    name = SUPERSETS.get(whatwg.name, whatwg.codec_info.name) if whatwg else label
     try:
-        return codecs.lookup(label).name
+        return codecs.lookup(name).name
     except LookupError:
         return None
 

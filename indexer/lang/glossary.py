@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.analysis import analyzer_for
+from indexer.lang.analysis import analyzer_for
 
 FILE = "glossary.csv"
 SYNONYMS = "|"

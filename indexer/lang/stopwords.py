@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from whoosh.lang.stopwords import stoplists
 
-from indexer.analysis import fold_accents
+from indexer.lang.analysis import fold_accents
 
 OWN = {
     "ar": "في من على إلى عن مع أن إن هذا هذه ذلك التي الذي الذين كان كانت هو هي ما لا لم قد كل أو و ثم بين عند",

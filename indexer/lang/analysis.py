@@ -26,7 +26,7 @@ import regex
 import Stemmer
 from whoosh.analysis import Filter, Token, Tokenizer
 
-from indexer import stemmers
+from indexer.lang import stemmers
 
 # Scripts written without spaces between words: indexed as character bigrams.
 _NOSPACE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc\u3005"
