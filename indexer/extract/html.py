@@ -1,24 +1,28 @@
 """HTML pages: the visible text of the page, its title and its declared language.
 
 Charset: byte-order mark, then ``<meta charset>`` or ``<meta http-equiv=Content-Type>`` in the first
-bytes, then detection. Scripts, styles, navigation, footers and cookie banners are not the document.
+bytes, then detection. The page is parsed by lxml.html (libxml2's HTML parser, which closes elements
+the way browsers do, e.g. a ``<p>`` by the next ``<p>``); scripts, styles, navigation, headers,
+footers and cookie banners are then dropped as whole subtrees, so nothing after them is lost.
 """
 import re
-from html.parser import HTMLParser
 
+import lxml.etree
+import lxml.html
+
+from indexer.errors import ExtractionError
 from indexer.extract import encoding
 from indexer.extract.base import Extracted, Extractor
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 HTML_MAGIC = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 
-SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "button", "select",
-        "form", "iframe", "object", "canvas"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr"}
-BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-         "ul", "ol", "table", "tr", "blockquote", "pre", "dd", "dt", "dl", "figure", "figcaption",
-         "address", "hr", "br", "caption", "details", "summary"}
+SKIP = {"head", "script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer", "aside",
+        "button", "select", "form", "iframe", "object", "canvas", "dialog"}
+SKIP_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"}
+BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+         "table", "tr", "blockquote", "pre", "dd", "dt", "dl", "figure", "figcaption", "address", "hr",
+         "br", "caption", "details", "summary", "body"}
 CELL = {"td", "th"}
 # Banners are divs like any other; their class or id is the only sign.
 BOILERPLATE = re.compile(r"cookie|consent|banner|breadcrumb|skip-link|menu|navbar|site-header|site-footer", re.I)
@@ -42,80 +46,61 @@ class HtmlExtractor(Extractor):
         data = path.read_bytes()
         declared = META_CHARSET.search(data[:4096])
         text, enc = encoding.decode(data, declared.group(1).decode("ascii") if declared else None)
-        parser = _VisibleText()
-        parser.feed(text)
-        parser.close()
-        return Extracted(format=self.FORMAT, pages=[parser.text()], title=parser.title(),
-                         declared_language=parser.lang, encoding=enc)
+        root = parse(text)
+        title = _title(root)
+        lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+        return Extracted(format=self.FORMAT, pages=[visible_text(root)], title=title, declared_language=lang,
+                         encoding=enc)
 
 
-class _VisibleText(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self.stack = []       # open elements, so we know when a skipped subtree ends
-        self.skip_depth = 0
-        self.lang = ""
-        self._title = []
-        self._h1 = []
-        self.in_title = False
-        self.in_h1 = False
+def parse(text):
+    """The page's root ``<html>`` element; raises ExtractionError when libxml2 finds no document."""
+    # An XML declaration with an encoding makes lxml refuse an already decoded string.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        return lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as ex:
+        raise ExtractionError(f"broken HTML: {ex}; save the page again from a browser and add it") from ex
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html" and attrs.get("lang"):
-            self.lang = attrs["lang"].strip()
-        if tag in VOID:
-            if tag in ("br", "hr"):
-                self.parts.append("\n")
-            return
-        skipped = tag in SKIP or tag == "head" or attrs.get("aria-hidden") == "true" or \
-            attrs.get("role") in ("navigation", "banner", "contentinfo") or \
-            BOILERPLATE.search((attrs.get("class") or "") + " " + (attrs.get("id") or ""))
-        self.stack.append((tag, bool(skipped)))
-        if skipped:
-            self.skip_depth += 1
-        self.in_title = self.in_title or tag == "title"
-        self.in_h1 = self.in_h1 or tag == "h1"
+
+def visible_text(root):
+    """The text a reader sees in the page body: paragraphs separated by blank lines."""
+    parts = []
+    _walk(root, parts)
+    paragraphs = re.split(r"\n\s*\n", "".join(parts))
+    cleaned = (re.sub(r"[ \t\u00a0]+", " ", p).strip() for p in paragraphs)
+    return "\n\n".join(p for p in cleaned if p)
+
+
+def _walk(element, parts):
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag and not _hidden(element, tag.lower()):
+        tag = tag.lower()
         if tag in BLOCK:
-            self.parts.append("\n\n")
+            parts.append("\n\n")
         elif tag in CELL:
-            self.parts.append("\t")
-
-    def handle_endtag(self, tag):
-        if tag in VOID or not any(t == tag for t, _ in self.stack):
-            return  # stray end tag: browsers ignore it, so do we
-        while self.stack:
-            open_tag, skipped = self.stack.pop()
-            if skipped:
-                self.skip_depth -= 1
-            if open_tag == "title":
-                self.in_title = False
-            if open_tag == "h1":
-                self.in_h1 = False
-            if open_tag == tag:
-                break
+            parts.append("\t")
+        parts.append(element.text or "")
+        for child in element:
+            _walk(child, parts)
         if tag in BLOCK:
-            self.parts.append("\n\n")
+            parts.append("\n\n")
+    # The tail is the text after the element, inside its parent: kept even when the element is not.
+    parts.append(element.tail or "")
 
-    def handle_data(self, data):
-        if self.in_title:
-            self._title.append(data)
-        if self.skip_depth:
-            return
-        if self.in_h1:
-            self._h1.append(data)
-        self.parts.append(data)
 
-    def text(self):
-        raw = "".join(self.parts)
-        paragraphs = re.split(r"\n\s*\n", raw)
-        cleaned = (re.sub(r"[ \t\u00a0]+", " ", p).strip() for p in paragraphs)
-        return "\n\n".join(p for p in cleaned if p)
+def _hidden(element, tag):
+    if tag in SKIP or element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if (element.get("role") or "").lower() in SKIP_ROLES:
+        return True
+    return bool(BOILERPLATE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
 
-    def title(self):
-        for candidate in ("".join(self._title), "".join(self._h1)):
-            candidate = " ".join(candidate.split())
-            if candidate:
-                return candidate[:300]
-        return ""
+
+def _title(root):
+    for candidate in (root.find(".//title"), root.find(".//h1")):
+        if candidate is not None:
+            text = " ".join(candidate.text_content().split())
+            if text:
+                return text[:300]
+    return ""

@@ -58,7 +58,9 @@ def _describe(ex):
 
 def _layouts(doc):
     rsrc = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(rsrc, laparams=LAParams())
+    # all_texts: text drawn inside form XObjects (figures, stamped boxes) is laid out like any other,
+    # else pdfminer leaves it as loose glyphs and the page looks empty.
+    device = PDFPageAggregator(rsrc, laparams=LAParams(all_texts=True))
     interpreter = PDFPageInterpreter(rsrc, device)
     for page in PDFPage.create_pages(doc):
         interpreter.process_page(page)

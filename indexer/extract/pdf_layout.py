@@ -8,7 +8,7 @@ Arabic or Hebrew are laid out here from the glyph positions instead (see ``bidi`
 import re
 import unicodedata
 
-from pdfminer.layout import LTChar, LTContainer, LTTextBox, LTTextLine
+from pdfminer.layout import LTChar, LTContainer, LTFigure, LTTextBox, LTTextLine
 
 from indexer.extract import bidi
 
@@ -37,8 +37,17 @@ def _page_text(layout):
     rtl = sum(1 for c in letters if bidi.has_rtl(c.get_text()))
     if letters and rtl / len(letters) >= RTL_PAGE_SHARE:
         return _lines_by_position(chars, layout)
-    boxes = [b for b in layout if isinstance(b, LTTextBox) and not _is_page_number(b, layout)]
+    boxes = [b for b in _text_boxes(layout) if not _is_page_number(b, layout)]
     return _paragraphs_from_boxes(boxes)
+
+
+def _text_boxes(container):
+    """Text boxes of the page and of the figures (form XObjects) in it, however deeply nested."""
+    for item in container:
+        if isinstance(item, LTTextBox):
+            yield item
+        elif isinstance(item, LTFigure):
+            yield from _text_boxes(item)
 
 
 PAGE_NUMBER = re.compile(r"^(page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|/)\s*\d{1,4})?$", re.I)
