@@ -3,7 +3,7 @@ text boxes, notes, headers, and text encodings without a byte-order mark."""
 import pytest
 
 from conftest import corpus_file
-from docmaker import pdf_pages_as_figures
+from docmaker import docx_from_xml, pdf_pages_as_figures, w_p
 from indexer.reader import read
 
 
@@ -27,3 +27,35 @@ def test_html_paragraph_closed_by_the_next_one_is_not_lost(tmp_path):
     assert reading.status == "ok" and reading.language == "fr"
     assert reading.text == ("Article premier. Le présent décret fixe les règles de publication des données.\n\n"
                             "Article 2. Il entre en vigueur le 1er juin.")
+
+
+def test_docx_ruby_keeps_the_base_text_not_the_reading(tmp_path):
+    ruby = ("<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>{reading}</w:t></w:r></w:rt>"
+            "<w:rubyBase><w:r><w:t>{base}</w:t></w:r></w:rubyBase></w:ruby></w:r>")
+    body = ("<w:p>" + ruby.format(reading="じんこう", base="人工") + ruby.format(reading="ちのう", base="知能")
+            + "<w:r><w:t>の利用に関する指針を定める。事業者は学習データの出所を記録しなければならない。</w:t></w:r></w:p>")
+    reading = read(docx_from_xml(tmp_path / "ruby.docx", body))
+    assert reading.status == "ok" and reading.language == "ja"
+    assert reading.text == "人工知能の利用に関する指針を定める。事業者は学習データの出所を記録しなければならない。"
+
+
+def test_docx_text_boxes_notes_headers_and_tables_are_read_once(tmp_path):
+    box = ("<w:p><w:r><w:t>Chapter one sets out the duties of providers.</w:t></w:r><w:r><mc:AlternateContent>"
+           "<mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>" + w_p("Box: providers keep a register.")
+           + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>"
+           + w_p("Box: providers keep a register.") + "</w:txbxContent></v:textbox></w:pict></mc:Fallback>"
+           "</mc:AlternateContent></w:r></w:p>")
+    table = ("<w:tbl><w:tr><w:tc>" + w_p("Duty") + "</w:tc><w:tc>" + w_p("Deadline") + "</w:tc></w:tr>"
+             "<w:tr><w:tc>" + w_p("Register") + "</w:tc><w:tc>" + w_p("30 days") + "</w:tc></w:tr></w:tbl>")
+    note = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+            '<w:footnote w:id="1">' + w_p("See the register regulation of 2023.") + "</w:footnote>")
+    path = docx_from_xml(tmp_path / "boxes.docx", box + table,
+                         header1=w_p("Ministry of Digital Affairs"), footer1=w_p("Official use"),
+                         footnotes=note, endnotes='<w:endnote w:id="1">' + w_p("Endnote on scope.") + "</w:endnote>")
+    reading = read(path)
+    assert reading.status == "ok", reading.error
+    # Running heads and notes come after the body, each once, in the order the package lists them.
+    assert reading.text.split("\n\n") == [
+        "Chapter one sets out the duties of providers.", "Box: providers keep a register.",
+        "Duty | Deadline\nRegister | 30 days", "Ministry of Digital Affairs", "Official use",
+        "See the register regulation of 2023.", "Endnote on scope."]
