@@ -59,3 +59,37 @@ def test_docx_text_boxes_notes_headers_and_tables_are_read_once(tmp_path):
         "Chapter one sets out the duties of providers.", "Box: providers keep a register.",
         "Duty | Deadline\nRegister | 30 days", "Ministry of Digital Affairs", "Official use",
         "See the register regulation of 2023.", "Endnote on scope."]
+
+
+RUSSIAN = ("Закон о персональных данных\n\nСтатья 1. Оператор обязан обеспечить конфиденциальность "
+           "персональных данных и не раскрывать их третьим лицам без согласия субъекта.\n")
+CHINESE = ("人工智能发展规划\n\n第一章 总则。为推动新一代人工智能健康发展，保障数据安全，制定本规划。"
+           "各部门应当按照职责分工做好相关工作。\n")
+
+
+@pytest.mark.parametrize("codec, text, language", [
+    ("utf-16-le", RUSSIAN, "ru"), ("utf-16-be", RUSSIAN, "ru"), ("utf-16-le", CHINESE, "zh"),
+    ("utf-32-le", RUSSIAN, "ru"), ("utf-32-be", CHINESE, "zh"),
+], ids=["utf16le-ru", "utf16be-ru", "utf16le-zh", "utf32le-ru", "utf32be-zh"])
+def test_utf16_and_utf32_without_byte_order_mark_are_text(tmp_path, codec, text, language):
+    path = tmp_path / "law.txt"
+    path.write_bytes(text.encode(codec))
+    reading = read(path)
+    assert reading.status == "ok", reading.error
+    assert reading.encoding == codec and reading.language == language
+    assert reading.text == text.strip()
+
+
+@pytest.mark.parametrize("codec, text, language", [
+    ("iso2022_jp", "個人情報保護法の改正について\n\n事業者は、個人データの漏えいが発生したときは、"
+                   "委員会に報告しなければならない。", "ja"),
+    ("iso2022_kr", "인공지능 기본법 시행령\n\n과학기술정보통신부장관은 인공지능 산업의 진흥을 위한 "
+                   "기본계획을 3년마다 수립하여야 한다.", "ko"),
+    ("hz", "数据安全管理办法\n\n网络运营者应当按照有关法律法规的规定，建立数据安全管理责任制度。", "zh"),
+])
+def test_seven_bit_cjk_encodings_are_decoded(tmp_path, codec, text, language):
+    path = tmp_path / "notice.txt"
+    path.write_bytes(text.encode(codec))
+    reading = read(path)
+    assert reading.status == "ok" and reading.language == language
+    assert reading.text == text

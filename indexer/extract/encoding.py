@@ -1,9 +1,12 @@
-"""Bytes to text: byte-order mark first, then a declared charset, then strict UTF-8, then detection.
+"""Bytes to text: byte-order mark first, then what the bytes themselves show (the NUL pattern of
+UTF-16/32 without a mark, the escape sequences of the 7-bit CJK encodings), then a declared charset,
+then strict UTF-8, then detection.
 
 Shared by the text and HTML extractors. Detection is charset-normalizer's; it is good on long text
 and weak on a few dozen bytes, which is why a declared charset always wins.
 """
 import codecs
+import re
 
 import webencodings
 from charset_normalizer import from_bytes
@@ -17,6 +20,14 @@ BOMS = (
 # Labels whose WHATWG decoder (what a browser uses) is a superset that Python names differently;
 # decoding with the wider one loses nothing.
 SUPERSETS = {"gbk": "gb18030", "shift_jis": "cp932", "euc-kr": "cp949"}
+# 7-bit encodings are valid ASCII, so UTF-8 decoding "succeeds" on them; their escapes give them away.
+# ISO-2022-JP-2 reads every ISO-2022-JP variant's escapes (JIS X 0208/0212, the Korean and Chinese sets).
+SEVEN_BIT = (
+    (re.compile(rb"\x1b\$\)C"), "iso2022_kr"),
+    (re.compile(rb"\x1b(\$[@B]|\$\(D|\(J|\$A|\$\(C)"), "iso2022_jp_2"),
+    (re.compile(rb"~\{[\x21-\x7e]{2}"), "hz"),
+)
+SNIFF_BYTES = 8192
 
 
 def bom_encoding(data):
@@ -46,6 +57,9 @@ def decode(data, declared=None):
     bom = bom_encoding(data)
     if bom:
         return data.decode(bom, errors="replace"), bom
+    sniffed = sniff_encoding(data)
+    if sniffed:
+        return data.decode(sniffed, errors="replace"), sniffed
     declared = normalise_label(declared)
     if declared:
         try:
@@ -66,4 +80,48 @@ def decode(data, declared=None):
 
 def looks_binary(data):
     """True for bytes that no text file has: NULs outside UTF-16/32."""
-    return bom_encoding(data) is None and b"\x00" in data[:8192]
+    return b"\x00" in data[:SNIFF_BYTES] and bom_encoding(data) is None and _wide_unicode(data) is None
+
+
+def sniff_encoding(data):
+    """The encoding the bytes show without a byte-order mark, or None."""
+    wide = _wide_unicode(data)
+    if wide:
+        return wide
+    head = data[:SNIFF_BYTES]
+    if max(head, default=0) < 0x80:
+        for pattern, name in SEVEN_BIT:
+            if pattern.search(head) and _decodes(data, name):
+                return name
+    return None
+
+
+def _wide_unicode(data):
+    """UTF-32 or UTF-16 without a byte-order mark, told by where the NULs fall. UTF-32's two high bytes
+    are NUL in every unit; in UTF-16, the spaces, digits and line ends that text in any script has put
+    NULs on the high-byte side only."""
+    head = data[:SNIFF_BYTES - SNIFF_BYTES % 4]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    lanes = [head[i::4].count(0) / len(head[i::4]) for i in range(4)]
+    if len(data) % 4 == 0:
+        if min(lanes[2:]) > 0.95 and _decodes(data, "utf-32-le"):
+            return "utf-32-le"
+        if min(lanes[:2]) > 0.95 and _decodes(data, "utf-32-be"):
+            return "utf-32-be"
+    if len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for name, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        # A CJK character's low byte is NUL now and then (一 is U+4E00); binary has NULs on both sides.
+        if high >= max(2, 0.02 * len(head) / 2) and 2 * low <= high and _decodes(data, name):
+            return name
+    return None
+
+
+def _decodes(data, name):
+    try:
+        data.decode(name)
+        return True
+    except UnicodeDecodeError:
+        return False
