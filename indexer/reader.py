@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import extract, lang, settings
+from indexer import extract, lang, scanned, settings
 from indexer.errors import ExtractionError, ExtractionTimeout
 
 STATUSES = ("ok", "empty", "needs_ocr", "failed")
@@ -32,12 +32,18 @@ class Reading:
     notes: list = field(default_factory=list)
     passages: list = field(default_factory=list)    # [(page, code, text)]
     text: str = ""                                  # display text, pages separated by form feeds
+    ocr: bool = False                               # some text was recognised from images
+    ocr_confidence: float = None                    # Tesseract's mean word confidence (0-100)
+    partial: bool = False                           # most pages have almost no text
+    page_info: list = field(default_factory=list)   # [{"page", "chars", "ocr", "confidence", "cached"}]
 
     def summary(self):
         """The fields of ``check --json``: no text, no passages."""
         return {"path": self.path, "format": self.format, "status": self.status, "language": self.language,
                 "languages": self.languages, "chars": self.chars, "pages": self.pages, "title": self.title,
-                "encoding": self.encoding, "notes": self.notes, "error": self.error or None}
+                "encoding": self.encoding, "notes": self.notes, "error": self.error or None,
+                "ocr": self.ocr, "ocr_confidence": self.ocr_confidence, "partial": self.partial,
+                "page_info": self.page_info}
 
 
 def failed(path, error):
@@ -85,6 +91,12 @@ def _fill(reading, extracted, override, country):
     reading.title = _clean(extracted.title).replace("\n", " ").strip()
     pages = [_clean(p) for p in extracted.pages]
     reading.pages = len(pages) if extracted.paged else 0
+    verdict = None
+    if extracted.paged:
+        scan = scanned.recognise(reading.path, extracted, pages, override, country, _clean)
+        pages, verdict = scan.texts, scan.verdict()
+        reading.ocr, reading.ocr_confidence, reading.page_info = scan.ocr, scan.confidence, scan.info
+        reading.notes.extend(scan.notes)
     max_chars = settings.get("max_chars")
     total = sum(len(p) for p in pages)
     if total > max_chars:
@@ -92,15 +104,19 @@ def _fill(reading, extracted, override, country):
         reading.notes.append(f"text cut at {max_chars:,} of {total:,} characters (SEARCH_MAX_CHARS)")
     reading.text = "\f".join(pages)
     reading.chars = len(reading.text.replace("\f", ""))
-    if not any(p.strip() for p in pages):
+    if not any(p.strip() for p in pages) or verdict and verdict[0] == "needs_ocr":
         if extracted.paged:
             reading.status = "needs_ocr"
-            reading.error = (f"no text layer: the {len(pages)} page(s) are images only (a scan); "
-                             "run OCR on it, e.g. ocrmypdf, and add the result")
+            reading.error = verdict[1] if any(p.strip() for p in pages) else (
+                f"no text layer: the {len(pages)} page(s) are images only (a scan); "
+                f"{scan.why_not or 'OCR found no text in them'}")
         else:
             reading.status, reading.error = "empty", "the file has no text"
         reading.language = override or lang.UND
         return
+    if verdict:
+        reading.partial = verdict[0] == "partial"
+        reading.notes.append(verdict[1])
     prof = lang.profile(pages, override=override, declared=extracted.declared_language, country=country,
                             min_share=settings.get("min_share"))
     reading.status = "ok"

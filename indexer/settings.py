@@ -35,6 +35,10 @@ SETTINGS = (
     Setting("max_chars", 5_000_000, "Characters of text kept per document; the rest is cut and flagged"),
     Setting("workers", 0, "Processes that extract documents in parallel; 0 means one per CPU core"),
     Setting("keep_snapshots", 3, "Published snapshots kept on disk, so rollback has somewhere to go"),
+    Setting("ocr", "auto", "auto: recognise scanned pages and images with Tesseract when it is installed; off: report them as needs_ocr"),
+    Setting("ocr_cache", "var/ocr-cache", "Folder of OCR results by file hash, outside the snapshots: no page is recognised twice"),
+    Setting("ocr_page_timeout", 60, "Seconds Tesseract may take on one page before it is stopped"),
+    Setting("ocr_doc_timeout", 100, "Seconds of OCR per document; pages beyond are noted, not read (keep it below SEARCH_DOC_TIMEOUT)"),
     Setting("min_share", 0.05, "A language is listed for a document when it holds at least this share of the text"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, corpus_file, run_cli
 from indexer.cli import cli
 
-CONTRACT_KEYS = {"path", "format", "status", "language", "languages", "chars", "error"}
+CONTRACT_KEYS = {"path", "format", "status", "language", "languages", "chars", "error", "ocr"}
 
 
 # The directories each command reads; the others it accepts (the contract lets scripts pass
@@ -56,7 +56,9 @@ def test_check_json_gives_one_object_per_file_with_the_contract_keys():
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["path"] for r in rows] == list(map(str, files))
     assert all(CONTRACT_KEYS <= r.keys() for r in rows)
-    assert [r["status"] for r in rows] == ["ok", "failed", "needs_ocr", "failed"]
+    assert [r["status"] for r in rows] == ["ok", "failed", "ok", "failed"]
+    assert [r["ocr"] for r in rows] == [False, False, True, False]
+    assert rows[2]["ocr_confidence"] > 50 and rows[0]["ocr_confidence"] is None
     assert rows[0]["language"] == "fr" and rows[0]["languages"] == [{"code": "fr", "share": 1.0}]
     assert rows[1]["error"] and rows[3]["error"]
     assert result.returncode == 1  # some file failed

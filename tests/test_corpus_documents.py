@@ -18,7 +18,7 @@ EXPECTED = {
     "ke-data-protection-regulations": ("ok", "en", {"en"}),
     "au-ai-ethics-framework": ("ok", "en", {"en"}),            # owner password only: opens
     "us-trade-secret-report": ("failed", "und", set()),         # user password
-    "in-trade-marks-circular-scan": ("needs_ocr", "en", set()),  # scan, language from the manifest
+    "in-trade-marks-circular-scan": ("ok", "en", {"en"}),      # scan, recognised by OCR
     "ng-national-ai-policy-draft": ("empty", "und", set()),     # 0 bytes
     "de-patentgesetz-novelle": ("ok", "de", {"de"}),
     "at-ki-strategie": ("ok", "de", {"de"}),
@@ -62,6 +62,9 @@ EXPECTED = {
     "th-patent-guideline": ("ok", "th", {"th"}),                 # windows-874, declared in <meta>
     "pk-trademark-rules-ur": ("ok", "ur", {"ur"}),
 }
+# Scans (one page each) come out as OCR reads them, a character wrong here and there: tests/test_ocr.py
+# checks them.
+SCANS = {d for d in EXPECTED if d.endswith("-scan")}
 FORMAT_BY_EXTENSION = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".txt": "text"}
 
 
@@ -86,7 +89,7 @@ def test_status_format_and_language(doc_id, readings):
         assert reading.language == main
     assert {lang["code"] for lang in reading.languages if lang["share"] >= 0.15} == langs
     if status == "ok":
-        assert reading.error == "" and reading.chars >= 1500
+        assert reading.error == "" and reading.chars >= (500 if doc_id in SCANS else 1500)
     else:
         assert reading.error and "Traceback" not in reading.error
 
@@ -109,7 +112,7 @@ def encodable(text, charset):
         return False
 
 
-@pytest.mark.parametrize("doc_id", sorted(d for d, e in EXPECTED.items() if e[0] == "ok"))
+@pytest.mark.parametrize("doc_id", sorted(d for d, e in EXPECTED.items() if e[0] == "ok" and d not in SCANS))
 def test_text_comes_out_word_for_word(doc_id, readings):
     reading = readings[doc_id]
     # A legacy charset lacks some characters (KOI8-R has no «»); those paragraphs were saved altered.
@@ -147,7 +150,7 @@ def test_charsets_are_reported(readings):
 
 def test_hard_cases_say_what_happened(readings):
     assert "password" in readings["us-trade-secret-report"].error
-    assert "OCR" in readings["in-trade-marks-circular-scan"].error
+    assert readings["in-trade-marks-circular-scan"].ocr
     assert "truncated" in readings["br-guia-lgpd-truncado"].error
     assert "empty" in readings["ng-national-ai-policy-draft"].error
 

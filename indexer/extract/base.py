@@ -17,6 +17,7 @@ class Extracted:
     declared_language: str = ""
     encoding: str = ""
     notes: list = field(default_factory=list)
+    render: object = None
 
 
 class Extractor:

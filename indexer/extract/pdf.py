@@ -1,4 +1,6 @@
 """PDF through pdfminer.six, page by page, with right-to-left lines put in reading order."""
+import functools
+
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -8,7 +10,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.utils import decode_text
 
 from indexer.errors import ENCRYPTED_MSG, EncryptedDocument, ExtractionError
-from indexer.extract import pdf_layout
+from indexer.extract import pdf_layout, pdf_render
 from indexer.extract.base import Extracted, Extractor
 
 
@@ -44,11 +46,9 @@ class PdfExtractor(Extractor):
         if not pages:
             raise ExtractionError("broken PDF: no pages could be read; the file may be truncated or damaged, "
                                   "ask the sender for a new copy")
-        notes = []
-        blank = sum(1 for p in pages if not p.strip())
-        if 0 < blank < len(pages):
-            notes.append(f"{blank} of {len(pages)} pages have no text layer (scanned?)")
-        return Extracted(format=self.FORMAT, pages=pages, paged=True, title=title, notes=notes)
+        # Pages with little or no text are counted, and recognised if OCR is on, by the reader.
+        return Extracted(format=self.FORMAT, pages=pages, paged=True, title=title,
+                         render=functools.partial(pdf_render.page_image, path))
 
 
 def _describe(ex):
