@@ -7,14 +7,20 @@ INDEX  ?= var/index
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
-.PHONY: run install index serve test check bench eval sample screenshots clean help
+# Debian packages the reader needs: Tesseract with models for the six UN languages and the sample's
+# other scripts (OCR of scans and images), antiword for Word 97-2003 files. Installed when missing
+# and we are root (as in CI, see .ci/run); otherwise `make` says what to install.
+OCR_LANGS := ara chi-sim fra rus spa jpn kor heb hin tha ell fas urd ukr deu
+DEBIAN_PACKAGES := tesseract-ocr $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword
+
+.PHONY: run install index serve test check bench eval sample screenshots clean help debian-packages
 
 help:
 	@echo "make run      install, index $(CORPUS)/ (only what changed) and serve http://$(HOST):$(PORT)/"
 	@echo "make test     run the test suite"
 	@echo "make index    bring the index up to date with $(CORPUS)/"
 	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
-	@echo "make bench    build-time benchmark on the sample corpus"
+	@echo "make bench    build-time benchmark on the sample corpus; extraction and OCR time per page, OCR accuracy"
 	@echo "make eval     search quality (recall@10, MRR) and language identification on the judged sets"
 	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
 	@echo "make screenshots  refresh docs/screenshots/ with the browser tests (needs chromium, chromium-driver)"
@@ -27,7 +33,17 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed debian-packages
+
+debian-packages:
+	@missing="$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  else \
+	    echo "OCR and .doc files need Debian packages; as root run: apt-get install $$missing" >&2; \
+	  fi; \
+	fi
 
 # `update` re-reads only new and changed documents and publishes nothing when all is current.
 index: install

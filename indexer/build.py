@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from whoosh import index as whoosh_index
 
 import indexer
-from indexer import corpus as corpus_mod, lang, pool, settings, snapshots
+from indexer import corpus as corpus_mod, lang, ocr, pool, settings, snapshots
 from indexer.errors import NoIndex
 from indexer.schema import SCHEMA_VERSION, build_schema
 
@@ -118,7 +118,9 @@ def _fingerprint(entry, corpus):
     except OSError as ex:
         digest.update(f"unreadable: {ex}".encode())
     glossary = "" if entry.topics else f":{corpus.glossary_digest}"
-    return entry.fingerprint(f"{digest.hexdigest()}:{SCHEMA_VERSION}:{indexer.__version__}{glossary}")
+    # Turning OCR on (or installing Tesseract) must re-read the scans; the OCR cache keeps it cheap.
+    scans = ":ocr" if ocr.enabled() else ""
+    return entry.fingerprint(f"{digest.hexdigest()}:{SCHEMA_VERSION}:{indexer.__version__}{glossary}{scans}")
 
 
 def _copy_glossary(corpus, building):
@@ -157,6 +159,8 @@ def _record(entry, reading, fingerprint, topics):
         "title": entry.title or reading.title or entry.path.name, "title_from": "manifest" if entry.title else "file",
         "notes": reading.notes, "encoding": reading.encoding, "fingerprint": fingerprint,
         "topics": topic_list, "topics_automatic": automatic,
+        "ocr": reading.ocr, "ocr_confidence": reading.ocr_confidence, "partial": reading.partial,
+        "page_info": reading.page_info,
     }
 
 
@@ -180,6 +184,7 @@ def _fields(entry, reading, record):
             "error": reading.error, "notes": reading.notes, "source_url": entry.source_url,
             "title_from": record["title_from"], "topics": record["topics"],
             "topics_automatic": record["topics_automatic"],
+            "ocr": reading.ocr, "ocr_confidence": reading.ocr_confidence, "partial": reading.partial,
         },
     }
     by_field = {}

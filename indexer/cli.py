@@ -1,5 +1,6 @@
 """Command line: ``python -m indexer build|update|status|rollback|check``. Thin: parse, call, print."""
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,16 @@ def index_option(func=None, used=True):
 
 def corpus_and_index(func):
     return corpus_option(index_option(func))
+
+
+def _set_ocr(ctx, param, value):
+    if value:
+        os.environ["SEARCH_OCR"] = value  # a setting like the others; worker processes inherit it
+
+
+ocr_option = click.option("--ocr", type=click.Choice(["auto", "off"]), expose_value=False, callback=_set_ocr,
+                          help="Recognise scanned pages and images with Tesseract (auto, the default when it is "
+                               "installed; SEARCH_OCR) or report them as needs_ocr (off).")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -96,12 +107,18 @@ def _print_summary(report):
     for doc in report["documents"]:
         if doc["status"] != "ok":
             click.echo(f"  {doc['status']:9} {doc['file']}: {doc['error']}")
+        elif doc.get("partial"):
+            click.echo(f"  partial   {doc['file']}: {doc['notes'][-1]}")
+        elif doc.get("ocr"):
+            click.echo(f"  ocr       {doc['file']}: text recognised from a scan "
+                       f"(mean confidence {doc['ocr_confidence']})")
     for problem in report["problems"]:
         click.echo(f"  problem   {problem}")
 
 
 @cli.command()
 @corpus_and_index
+@ocr_option
 def build(corpus_dir, index_dir):
     """Full rebuild from the corpus into a new snapshot, published atomically.
 
@@ -117,6 +134,7 @@ def build(corpus_dir, index_dir):
 
 @cli.command()
 @corpus_and_index
+@ocr_option
 def update(corpus_dir, index_dir):
     """Incremental update: reads only new and changed documents, drops deleted ones.
 
@@ -185,6 +203,7 @@ def rollback(corpus_dir, index_dir):
 @index_option(used=False)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
+@ocr_option
 def check(corpus_dir, index_dir, paths, as_json):
     """Dry run on files: format, pages, characters, languages, status. Touches no index.
 
@@ -214,6 +233,8 @@ def check(corpus_dir, index_dir, paths, as_json):
             pages = f"{reading.pages}p " if reading.pages else ""
             line = f"{reading.status:9} {reading.format:5} {pages}{reading.chars:>8} chars  {langs:20} {reading.path}"
             click.echo(line)
+            if reading.ocr:
+                click.echo(f"          text recognised from a scan (OCR, mean confidence {reading.ocr_confidence})")
             for note in ([reading.error] if reading.error else []) + reading.notes:
                 click.echo(f"          {note}")
     if failed:

@@ -196,7 +196,9 @@ def document(live, doc_id):
     meta = stored.get("meta") or {}
     doc.update({"error": meta.get("error", ""), "notes": meta.get("notes", []), "pages": meta.get("pages", 0),
                 "chars": meta.get("chars", 0), "source_url": meta.get("source_url", ""),
-                "file": meta.get("file", ""), "text": stored.get("content", "")})
+                "file": meta.get("file", ""), "text": stored.get("content", ""),
+                "ocr": meta.get("ocr", False), "ocr_confidence": meta.get("ocr_confidence"),
+                "partial": meta.get("partial", False)})
     return doc
 
 

@@ -62,3 +62,39 @@ def docx_from_xml(target, body, **parts):
 def w_p(*runs):
     """A paragraph of plain runs."""
     return "<w:p>" + "".join(f"<w:r><w:t xml:space=\"preserve\">{r}</w:t></w:r>" for r in runs) + "</w:p>"
+
+
+def pdf_of_pages(target, pages):
+    """A PDF with one page per entry of ``pages`` (lists of lines, Latin-1 text in Helvetica), written
+    object by object as a producer would: the smallest real text layer there is."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    kids = []
+    for lines in pages:
+        escaped = (line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines)
+        stream = "BT /F1 10 Tf 14 TL 60 780 Td " + " ".join(f"({line}) '" for line in escaped) + " ET"
+        objects.append(f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}\nendstream")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {len(objects)} 0 R "
+                       "/Resources << /Font << /F1 3 0 R >> >> >>")
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    target.write_bytes(bytes(out))
+    return target
+
+
+def scan_as_images(source_pdf, target_dir):
+    """The pages of a scanned PDF saved as PNG, JPEG and a two-page TIFF, as scanners send them."""
+    page = pdfium.PdfDocument(str(source_pdf))[0].render(scale=150 / 72, grayscale=True).to_pil()
+    png, jpeg, tiff = target_dir / "notice.png", target_dir / "notice.jpg", target_dir / "fax.tiff"
+    page.save(png)
+    page.save(jpeg, quality=85)
+    page.save(tiff, save_all=True, append_images=[page.rotate(0.4, fillcolor=255)], compression="tiff_deflate")
+    return png, jpeg, tiff

@@ -9,11 +9,12 @@ from pathlib import Path
 from indexer.errors import UnsupportedFormat
 from indexer.extract.docx import DocxExtractor
 from indexer.extract.html import HtmlExtractor
+from indexer.extract.image import ImageExtractor
 from indexer.extract.legacy import LegacyOfficeExtractor
 from indexer.extract.pdf import PdfExtractor
 from indexer.extract.text import TextExtractor
 
-EXTRACTORS = (PdfExtractor, DocxExtractor, HtmlExtractor, TextExtractor, LegacyOfficeExtractor)
+EXTRACTORS = (PdfExtractor, DocxExtractor, HtmlExtractor, TextExtractor, LegacyOfficeExtractor, ImageExtractor)
 HEAD_BYTES = 4096
 
 
@@ -28,8 +29,9 @@ def pick(path):
         if score > best_score:
             best, best_score = cls, score
     if best is None:
-        raise UnsupportedFormat(f"unsupported format: {path.suffix or 'no extension'} is not PDF, Word (.docx), "
-                                "HTML or text; convert it to one of these")
+        formats = ", ".join(dict.fromkeys(cls.FORMAT for cls in EXTRACTORS))
+        raise UnsupportedFormat(f"unsupported format: {path.suffix or 'no extension'} is none of the formats "
+                                f"read here ({formats}); convert it to one of these")
     return best
 
 

@@ -28,6 +28,9 @@
 % if doc['status'] != 'ok':
   <p class="notice status-{{doc['status']}}">{{_('The text of this document could not be read (%(status)s): %(error)s. It is listed by its description only; the original file can still be downloaded.') % {'status': status_label(doc['status']), 'error': doc['error']} }}</p>
 % end
+% if doc['ocr']:
+  <p class="notice ocr">{{_('Text recognised from a scan; it may contain errors.')}}</p>
+% end
 % for note in doc['notes']:
   <p class="notice">{{note}}</p>
 % end

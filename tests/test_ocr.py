@@ -1,0 +1,61 @@
+"""OCR with Debian's Tesseract: scanned PDFs and images become searchable text, flagged as recognised;
+documents with almost no text are called what they are. Scans here are one page each, and the OCR
+cache (by file hash) makes every reading after the first one cheap."""
+import json
+
+import pytest
+
+from conftest import corpus_file, run_cli
+from docmaker import pdf_of_pages, scan_as_images
+from indexer.reader import read
+
+
+SCAN = "in-trade-marks-circular-scan"
+BODY = ["The Ministry of Digital Affairs publishes this notice on the register of algorithms used by public bodies."] * 30
+
+
+def test_a_scanned_pdf_is_recognised_and_says_so():
+    reading = read(corpus_file(SCAN), "en", "IN")
+    assert reading.status == "ok" and reading.language == "en" and reading.ocr
+    assert "examination of trade mark applications" in reading.text
+    assert 50 < reading.ocr_confidence <= 100
+    assert reading.page_info == [{"page": 1, "chars": reading.chars, "ocr": True,
+                                  "confidence": reading.ocr_confidence, "cached": reading.page_info[0]["cached"]}]
+
+
+def test_images_are_a_format_png_jpeg_and_multipage_tiff(tmp_path):
+    png, jpeg, tiff = scan_as_images(corpus_file(SCAN), tmp_path)
+    for path, pages in ((png, 1), (jpeg, 1), (tiff, 2)):
+        reading = read(path, "", "IN")
+        assert (reading.format, reading.status, reading.pages, reading.ocr) == ("image", "ok", pages, True), path
+        assert reading.text.count("Public Notice No") == pages
+
+
+def test_ocr_results_are_cached_by_file_hash_so_no_page_is_read_twice(tmp_path):
+    cache = tmp_path / "ocr-cache"
+    env = {"SEARCH_OCR_CACHE": str(cache)}
+    first, second = (json.loads(run_cli("check", "--json", str(corpus_file(SCAN)), env=env).stdout) for _ in "12")
+    assert [p["cached"] for p in first["page_info"]] == [False]
+    assert [p["cached"] for p in second["page_info"]] == [True]
+    assert second["chars"] == first["chars"] and list(cache.rglob("*.json"))
+
+
+def test_ocr_off_or_missing_tesseract_leaves_needs_ocr_with_what_to_do():
+    off = json.loads(run_cli("check", "--json", "--ocr", "off", str(corpus_file(SCAN))).stdout)
+    assert off["status"] == "needs_ocr" and off["ocr"] is False and "--ocr auto" in off["error"]
+    missing = json.loads(run_cli("check", "--json", str(corpus_file(SCAN)), env={"PATH": "/nonexistent"}).stdout)
+    assert missing["status"] == "needs_ocr" and "apt-get install tesseract-ocr" in missing["error"]
+
+
+def test_a_document_of_footers_only_is_needs_ocr_with_its_numbers(tmp_path):
+    footers = pdf_of_pages(tmp_path / "footers.pdf", [[f"Ministry of Digital Affairs - page {i}"] for i in range(1, 5)])
+    reading = read(footers)
+    assert reading.status == "needs_ocr" and "4 of 4 page(s) have almost no text" in reading.error
+    assert [p["chars"] for p in reading.page_info] == [36] * 4
+
+
+def test_a_document_mostly_without_text_is_ok_but_partial(tmp_path):
+    pages = [BODY, BODY] + [[f"Ministry of Digital Affairs - page {i}"] for i in range(3, 6)]
+    reading = read(pdf_of_pages(tmp_path / "thin.pdf", pages))
+    assert reading.status == "ok" and reading.partial and "3 of 5 pages have almost no text" in reading.notes
+    assert [p["ocr"] for p in reading.page_info] == [False] * 5
