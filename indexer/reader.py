@@ -89,6 +89,8 @@ def _fill(reading, extracted, override, country):
     reading.encoding = extracted.encoding
     reading.notes = list(extracted.notes)
     reading.title = _clean(extracted.title).replace("\n", " ").strip()
+    if reading.title == Path(reading.path).stem:
+        reading.title = ""  # producers (scanners, Pillow) write the file's name as its title: no title
     pages = [_clean(p) for p in extracted.pages]
     reading.pages = len(pages) if extracted.paged else 0
     verdict = None

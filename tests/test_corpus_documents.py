@@ -19,6 +19,10 @@ EXPECTED = {
     "au-ai-ethics-framework": ("ok", "en", {"en"}),            # owner password only: opens
     "us-trade-secret-report": ("failed", "und", set()),         # user password
     "in-trade-marks-circular-scan": ("ok", "en", {"en"}),      # scan, recognised by OCR
+    "fr-arrete-archives-cadastrales-scan": ("ok", "fr", {"fr"}),   # OCR in the country's language
+    "ru-prikaz-geodezicheskie-materialy-scan": ("ok", "ru", {"ru"}),
+    "cn-cehui-shuju-tongzhi-scan": ("ok", "zh", {"zh"}),
+    "eg-tamim-arshafat-barat-scan": ("ok", "ar", {"ar"}),
     "ng-national-ai-policy-draft": ("empty", "und", set()),     # 0 bytes
     "de-patentgesetz-novelle": ("ok", "de", {"de"}),
     "at-ki-strategie": ("ok", "de", {"de"}),
@@ -76,7 +80,8 @@ def test_every_manifest_row_has_an_expectation():
 def readings():
     from indexer import pool
     rows = manifest()
-    return dict(pool.read_all(pool.Job(doc_id, corpus_file(doc_id), rows[doc_id]["language"]) for doc_id in EXPECTED))
+    return dict(pool.read_all(pool.Job(doc_id, corpus_file(doc_id), rows[doc_id]["language"], rows[doc_id]["country"])
+                              for doc_id in EXPECTED))
 
 
 @pytest.mark.parametrize("doc_id", sorted(EXPECTED))
@@ -89,7 +94,7 @@ def test_status_format_and_language(doc_id, readings):
         assert reading.language == main
     assert {lang["code"] for lang in reading.languages if lang["share"] >= 0.15} == langs
     if status == "ok":
-        assert reading.error == "" and reading.chars >= (500 if doc_id in SCANS else 1500)
+        assert reading.error == "" and reading.chars >= (200 if doc_id in SCANS else 1500)
     else:
         assert reading.error and "Traceback" not in reading.error
 

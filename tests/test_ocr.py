@@ -8,6 +8,8 @@ import pytest
 from conftest import corpus_file, run_cli
 from docmaker import pdf_of_pages, scan_as_images
 from indexer.reader import read
+from search_web import search
+from search_web.snapshot import SnapshotHandle
 
 
 SCAN = "in-trade-marks-circular-scan"
@@ -59,3 +61,27 @@ def test_a_document_mostly_without_text_is_ok_but_partial(tmp_path):
     reading = read(pdf_of_pages(tmp_path / "thin.pdf", pages))
     assert reading.status == "ok" and reading.partial and "3 of 5 pages have almost no text" in reading.notes
     assert [p["ocr"] for p in reading.page_info] == [False] * 5
+
+
+@pytest.mark.parametrize("q, doc_id", [
+    ("cadastrales", "fr-arrete-archives-cadastrales-scan"),
+    ("геодезических", "ru-prikaz-geodezicheskie-materialy-scan"),
+    ("测绘", "cn-cehui-shuju-tongzhi-scan"),
+    ("أرشفة", "eg-tamim-arshafat-barat-scan"),
+    ("examination", "in-trade-marks-circular-scan"),
+])
+def test_a_distinctive_word_of_each_sample_scan_finds_it(sample_index, q, doc_id):
+    live = SnapshotHandle(str(sample_index)).get()
+    result = search.run(live, search.SearchRequest(q=q, filters={}))
+    assert doc_id in [r["id"] for r in result["results"]][:3]
+    doc = search.document(live, doc_id)
+    assert doc["status"] == "ok" and doc["ocr"] and doc["ocr_confidence"] > 50
+
+
+def test_the_document_page_and_the_api_say_the_text_was_recognised(server):
+    status, _, body = server.get("/doc/ru-prikaz-geodezicheskie-materialy-scan?hl=ru")
+    assert status == 200 and "Текст распознан со скана и может содержать ошибки." in body
+    status, _, body = server.get("/doc/fr-strategie-nationale-ia?hl=fr")
+    assert status == 200 and "numérisé" not in body
+    status, data = server.json("/api/v1/doc/eg-tamim-arshafat-barat-scan")
+    assert data["ocr"] is True and data["ocr_confidence"] > 50 and data["language"] == "ar"

@@ -50,6 +50,10 @@ CRLF = {"cp1251", "shift_jis"}
 # id -> what goes wrong with the file on purpose.
 HARD_CASES = {
     "in-trade-marks-circular-scan": "scan",
+    "fr-arrete-archives-cadastrales-scan": "scan",
+    "ru-prikaz-geodezicheskie-materialy-scan": "scan",
+    "cn-cehui-shuju-tongzhi-scan": "scan",
+    "eg-tamim-arshafat-barat-scan": "scan",
     "us-trade-secret-report": "user-password",
     "au-ai-ethics-framework": "owner-password",
     "br-guia-lgpd-truncado": "truncated",
@@ -266,16 +270,18 @@ def truncate(path):
 
 
 def make_scan(title, blocks, lang, path):
-    """Pages rendered as images, greyish and slightly askew, saved as a PDF with no text layer."""
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
-    font_path = _font_file("DejaVuSerif.ttf")
-    body, heading = ImageFont.truetype(font_path, 26), ImageFont.truetype(font_path, 34)
+    """Pages rendered as images, greyish and slightly askew, saved as a PDF with no text layer. Arabic is
+    shaped and laid out right to left by Pillow's raqm layout (HarfBuzz and FriBiDi), as a printer would."""
+    from PIL import Image, ImageDraw, ImageFilter
+    body, heading = _scan_font(lang, 26), _scan_font(lang, 34)
+    # Chinese and Japanese characters are about twice as wide as Latin letters, and wrap anywhere.
+    columns = 34 if lang in ("zh", "ja") else 70
     lines = [(heading, title), (body, "")]
     for kind, content in blocks:
         items = content if kind == "ul" else [" | ".join(r) for r in content] if kind == "table" else [content]
         for item in items:
             prefix = "• " if kind == "ul" else ""
-            for wrapped in textwrap.wrap(prefix + item, 70):
+            for wrapped in textwrap.wrap(prefix + item, columns):
                 lines.append((heading if kind in ("h1", "h2") else body, wrapped))
         lines.append((body, ""))
     rng = random.Random(7)
@@ -286,14 +292,34 @@ def make_scan(title, blocks, lang, path):
             page = Image.new("L", (width, height), 238)
             pages.append(page)
             y = margin
-        ImageDraw.Draw(page).text((margin, y), text, font=font, fill=30)
-        y += 42
+        if lang in RTL and text:
+            x = width - margin - ImageDraw.Draw(page).textlength(text, font=font, direction="rtl", language=lang)
+            ImageDraw.Draw(page).text((x, y), text, font=font, fill=30, direction="rtl", language=lang)
+        else:
+            ImageDraw.Draw(page).text((margin, y), text, font=font, fill=30)
+        y += 42 if lang not in RTL else 52
     scans = []
     for page in pages:
         noisy = page.point(lambda v: max(0, min(255, v + rng.randint(-18, 18))))
         noisy = noisy.rotate(rng.uniform(-0.8, 0.8), fillcolor=225, resample=Image.BICUBIC)
         scans.append(noisy.filter(ImageFilter.GaussianBlur(0.6)).convert("RGB"))
     scans[0].save(path, "PDF", resolution=150, save_all=True, append_images=scans[1:])
+
+
+def _scan_font(lang, size):
+    """The typeface a ministry's printer would use for the language, at ``size`` pixels."""
+    from PIL import ImageFont
+    if lang in ("ar", "fa", "ur"):
+        return ImageFont.truetype(_font_file("NotoNaskhArabic-Regular.ttf"), size, layout_engine=ImageFont.Layout.RAQM)
+    if lang in ("zh", "ja", "ko"):
+        # One collection file holds every CJK face; pick the one for the language by its name.
+        family = {"zh": "Noto Sans CJK SC", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR"}[lang]
+        collection = _font_file("NotoSansCJK-Regular.ttc")
+        for index in range(10):
+            font = ImageFont.truetype(collection, size, index=index)
+            if font.getname()[0] == family:
+                return font
+    return ImageFont.truetype(_font_file("DejaVuSerif.ttf"), size)
 
 
 def _font_file(name):
