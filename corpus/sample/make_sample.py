@@ -74,7 +74,7 @@ LANGUAGES = {
     "co": "es", "br": "pt", "pt": "pt", "cn": "zh", "jp": "ja", "kr": "ko", "in-national": "hi", "id": "id",
     "sa": "ar", "eg": "ar", "ae": "ar", "il": "he", "ir": "fa", "tr": "tr", "gr": "el", "ru": "ru", "kz": "ru",
     "ua": "uk", "pl": "pl", "se": "sv", "dk": "da", "cz": "cs", "no": "no", "fi": "fi", "ro": "ro", "vn": "vi",
-    "th": "th", "pk": "ur",
+    "th": "th", "pk": "ur", "cl": "es", "by": "ru", "ao": "pt", "sn": "fr", "nz": "en",
 }
 
 
@@ -234,14 +234,74 @@ def _page_number_footer(section, lang):
 
 # ------------------------------------------------------------------------------------------- pdf
 
-def make_pdf(title, blocks, lang, path):
+# LibreOffice's export filters for the formats made from the Word file.
+FILTERS = {".pdf": "pdf", ".odt": "odt", ".rtf": "rtf", ".doc": "doc:MS Word 97"}
+
+
+def make_converted(title, blocks, lang, path):
+    """The Word file saved by LibreOffice as PDF, OpenDocument, RTF or Word 97-2003, as a sender's
+    office suite writes them (code pages, \\u escapes and glyph order included)."""
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".docx")
-        make_docx(title, blocks, lang, source, footer=True)
+        make_docx(title, blocks, lang, source, footer=path.suffix == ".pdf")
         profile = Path(tmp) / "profile"
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=300)
-        shutil.move(str(Path(tmp) / (path.stem + ".pdf")), path)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                        FILTERS[path.suffix], "--outdir", tmp, str(source)], check=True, capture_output=True,
+                       timeout=300)
+        shutil.move(str(Path(tmp) / (path.stem + path.suffix)), path)
+
+
+def make_pptx(title, blocks, lang, path):
+    """A slide deck: a title slide, then one slide per heading with its paragraphs and list items."""
+    from pptx import Presentation
+    deck = Presentation()
+    deck.core_properties.title = title
+    deck.core_properties.language = lang
+    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first.shapes.title.text = title
+    slide = None
+    for kind, content in blocks:
+        if kind in ("h1", "h2") or slide is None:
+            slide = deck.slides.add_slide(deck.slide_layouts[1])
+            slide.shapes.title.text = content if kind in ("h1", "h2") else title
+            frame = slide.placeholders[1].text_frame
+            frame.text = ""
+            if kind in ("h1", "h2"):
+                continue
+        items = content if kind == "ul" else [" | ".join(r) for r in content] if kind == "table" else [content]
+        for item in items:
+            paragraph = frame.paragraphs[0] if not frame.paragraphs[0].text else frame.add_paragraph()
+            paragraph.text = item
+    deck.save(path)
+
+
+def make_eml(title, blocks, lang, path, doc_id):
+    """A submission sent by e-mail: the covering letter (what comes before the first heading) as the
+    message, and the whole submission attached as a Word file."""
+    from email.message import EmailMessage
+    letter = []
+    for kind, content in blocks:
+        if kind in ("h1", "h2"):
+            break
+        letter.append(content)
+    message = EmailMessage()
+    message["From"] = "Submissions Officer <submissions@publishers.example.nz>"
+    message["To"] = "consultation@ministry.example.govt.nz"
+    message["Subject"] = title
+    message["Date"] = "Mon, 14 Jul 2025 09:30:00 +1200"
+    message["Message-ID"] = f"<{doc_id}@publishers.example.nz>"
+    message["Content-Language"] = lang
+    message.set_content("\n\n".join(letter) + "\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        attachment = Path(tmp) / "submission.docx"
+        make_docx(title, blocks, lang, attachment)
+        message.add_attachment(attachment.read_bytes(), maintype="application", filename="submission.docx",
+                               subtype="vnd.openxmlformats-officedocument.wordprocessingml.document")
+    path.write_bytes(bytes(message))
+
+
+def make_pdf(title, blocks, lang, path):
+    make_converted(title, blocks, lang, path)
 
 
 def encrypt(path, user_password, owner_password):
@@ -479,6 +539,12 @@ def make(row):
             truncate(target)
     elif ext == ".docx":
         make_docx(title, blocks, lang, target)
+    elif ext in FILTERS:
+        make_converted(title, blocks, lang, target)
+    elif ext == ".pptx":
+        make_pptx(title, blocks, lang, target)
+    elif ext == ".eml":
+        make_eml(title, blocks, lang, target, doc_id)
     elif ext in (".html", ".htm"):
         make_html(title, blocks, lang, target, doc_id, charset, SITES.get(doc_id.split("-")[0], "Government portal"))
     elif ext == ".txt":

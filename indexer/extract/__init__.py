@@ -8,13 +8,18 @@ from pathlib import Path
 
 from indexer.errors import UnsupportedFormat
 from indexer.extract.docx import DocxExtractor
+from indexer.extract.eml import EmlExtractor
 from indexer.extract.html import HtmlExtractor
 from indexer.extract.image import ImageExtractor
 from indexer.extract.legacy import LegacyOfficeExtractor
+from indexer.extract.odf import OdfExtractor
 from indexer.extract.pdf import PdfExtractor
+from indexer.extract.pptx import PptxExtractor
+from indexer.extract.rtf import RtfExtractor
 from indexer.extract.text import TextExtractor
 
-EXTRACTORS = (PdfExtractor, DocxExtractor, HtmlExtractor, TextExtractor, LegacyOfficeExtractor, ImageExtractor)
+EXTRACTORS = (PdfExtractor, DocxExtractor, HtmlExtractor, TextExtractor, LegacyOfficeExtractor, ImageExtractor,
+              OdfExtractor, RtfExtractor, PptxExtractor, EmlExtractor)
 HEAD_BYTES = 4096
 
 

@@ -10,8 +10,8 @@ import docx
 import lxml.etree
 from docx.oxml.ns import qn
 
-from indexer import settings
 from indexer.errors import EncryptedDocument, ExtractionError
+from indexer.extract import zipped
 from indexer.extract.base import Extracted, Extractor
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -51,7 +51,7 @@ class DocxExtractor(Extractor):
             if ENCRYPTED_MARKER in f.read(1 << 16):
                 raise EncryptedDocument("encrypted: the Word file needs a password to open; "
                                         "ask the sender for an unprotected copy")
-        _check_unpacked_size(path)
+        zipped.check_unpacked_size(path, "Word")
         try:
             document = docx.Document(str(path))
         except (zipfile.BadZipFile, KeyError, ValueError) as ex:
@@ -69,20 +69,6 @@ class DocxExtractor(Extractor):
         blocks = body + [b for b in extra if b not in seen]
         return Extracted(format=self.FORMAT, pages=["\n\n".join(b for b in blocks if b)],
                          title=title[:300], declared_language=(props.language or "").strip())
-
-
-def _check_unpacked_size(path):
-    """A .docx is a zip; a few kilobytes can unpack to gigabytes of XML. Refuse before reading."""
-    limit = settings.get("max_unpacked_mb")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as ex:
-        raise ExtractionError(f"broken Word file: {ex}; the file may be truncated or not a .docx, "
-                              "ask the sender for a new copy") from ex
-    if unpacked > limit * 1024 * 1024:
-        raise ExtractionError(f"Word file too large: it unpacks to {unpacked / 1048576:.0f} MB, over the "
-                              f"{limit} MB limit (raise SEARCH_MAX_UNPACKED_MB to read it)")
 
 
 def _blocks(container):
