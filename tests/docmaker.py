@@ -98,3 +98,21 @@ def scan_as_images(source_pdf, target_dir):
     page.save(jpeg, quality=85)
     page.save(tiff, save_all=True, append_images=[page.rotate(0.4, fillcolor=255)], compression="tiff_deflate")
     return png, jpeg, tiff
+
+
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"')
+
+
+def odf_from_xml(target, kind, body):
+    """A minimal OpenDocument file of ``kind`` (text, spreadsheet, presentation) whose
+    ``<office:body>`` holds ``body``; ``mimetype`` first and stored, as the standard requires."""
+    import zipfile
+    with zipfile.ZipFile(target, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), f"application/vnd.oasis.opendocument.{kind}")
+        z.writestr("content.xml", f'<office:document-content {ODF_NS}><office:body>{body}</office:body>'
+                   "</office:document-content>", compress_type=zipfile.ZIP_DEFLATED)
+    return target
