@@ -63,6 +63,7 @@ check: install
 
 bench: install
 	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)
+	$(BIN)/python bench/ocr_bench.py --corpus $(CORPUS)
 
 eval: install
 	$(BIN)/python bench/evaluate.py --corpus $(CORPUS) --json var/eval.json
