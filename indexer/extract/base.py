@@ -29,10 +29,16 @@ class Extractor:
     FORMAT = "unknown"
     EXTENSIONS = ()
     SCORE = 0
+    MAGIC = ()            # byte strings a file of this format starts with
+    MAGIC_SCORE = 30      # the score of a file that starts with one: content beats a name
+    ZIP_PART = b""        # for zip-based formats: a name the first entries of the zip have
 
     @classmethod
     def match(cls, path, head):
         """-1 when the file is not of this format, else how sure we are (higher is surer)."""
+        if cls.MAGIC and head.startswith(cls.MAGIC) or \
+                cls.ZIP_PART and head.startswith(b"PK\x03\x04") and cls.ZIP_PART in head:
+            return cls.MAGIC_SCORE
         return cls.SCORE if path.suffix.lower().lstrip(".") in cls.EXTENSIONS else -1
 
     def extract(self, path):

@@ -5,7 +5,6 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from indexer.errors import ExtractionError
 from indexer.extract.base import Extracted, Extractor
 
-MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 MAX_PIXELS = 120_000_000   # about 40 A4 pages at 300 dpi in one frame: beyond that it is a bomb, not a scan
 
 
@@ -14,12 +13,7 @@ class ImageExtractor(Extractor):
     FORMAT = "image"
     EXTENSIONS = ("png", "jpg", "jpeg", "tif", "tiff")
     SCORE = 10
-
-    @classmethod
-    def match(cls, path, head):
-        if head.startswith(MAGIC):
-            return 30
-        return super().match(path, head)
+    MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
     def extract(self, path):
         try:

@@ -16,12 +16,8 @@ class LegacyOfficeExtractor(Extractor):
     FORMAT = "doc"
     EXTENSIONS = ("doc", "xls", "ppt")
     SCORE = 5
-
-    @classmethod
-    def match(cls, path, head):
-        if head.startswith(OLE_MAGIC):
-            return 20
-        return super().match(path, head)
+    MAGIC = (OLE_MAGIC,)
+    MAGIC_SCORE = 20
 
     def extract(self, path):
         antiword = shutil.which("antiword")

@@ -31,12 +31,7 @@ class OdfExtractor(Extractor):
     FORMAT = "odf"
     EXTENSIONS = ("odt", "ods", "odp", "ott")
     SCORE = 10
-
-    @classmethod
-    def match(cls, path, head):
-        if head.startswith(b"PK\x03\x04") and MIMETYPE in head[:100]:
-            return 30
-        return super().match(path, head)
+    ZIP_PART = MIMETYPE     # the standard puts the mimetype entry first, stored: its bytes are in the head
 
     def extract(self, path):
         zipped.check_unpacked_size(path, "OpenDocument")

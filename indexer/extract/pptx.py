@@ -23,12 +23,7 @@ class PptxExtractor(Extractor):
     FORMAT = "pptx"
     EXTENSIONS = ("pptx", "ppsx", "pptm")
     SCORE = 10
-
-    @classmethod
-    def match(cls, path, head):
-        if head.startswith(b"PK\x03\x04") and b"ppt/" in head:
-            return 30
-        return super().match(path, head)
+    ZIP_PART = b"ppt/"
 
     def extract(self, path):
         zipped.check_unpacked_size(path, "PowerPoint")

@@ -16,12 +16,7 @@ class RtfExtractor(Extractor):
     FORMAT = "rtf"
     EXTENSIONS = ("rtf",)
     SCORE = 10
-
-    @classmethod
-    def match(cls, path, head):
-        if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
-            return 30
-        return super().match(path, head)
+    MAGIC = (b"{\\rtf",)
 
     def extract(self, path):
         # RTF is 7-bit by definition; Latin-1 keeps any stray 8-bit byte as one character to decode.
