@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
 
-from indexer import reader, settings
+from indexer import lang, reader, settings
 from indexer.errors import ExtractionTimeout
 
 CRASHED = ("the reader crashed on this file (out of memory or a library fault); "
@@ -50,7 +50,7 @@ def read_all(jobs, workers=None):
     workers = max(1, min(workers, len(jobs)))
     pending = {job.key: job for job in jobs}
     try:
-        with ProcessPoolExecutor(max_workers=workers) as executor:
+        with ProcessPoolExecutor(max_workers=workers, initializer=lang.preload) as executor:
             futures = [executor.submit(_read_with_limit, job) for job in jobs]
             for future in as_completed(futures):
                 key, result = future.result()
@@ -65,7 +65,7 @@ def read_all(jobs, workers=None):
 
 def _read_isolated(job):
     try:
-        with ProcessPoolExecutor(max_workers=1) as executor:
+        with ProcessPoolExecutor(max_workers=1, initializer=lang.preload) as executor:
             return executor.submit(_read_with_limit, job).result()[1]
     except BrokenProcessPool:
         return reader.failed(job.path, CRASHED)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 from babel.languages import get_official_languages
 from langdetect import DetectorFactory, detect_langs
+from langdetect.detector_factory import init_factory
 from langdetect.lang_detect_exception import LangDetectException
 
 DetectorFactory.seed = 0  # langdetect samples at random; a seed makes results reproducible
@@ -181,6 +182,13 @@ def _han_language(text, kana, cjk):
     japanese = sum(1 for ch in text if ch in JA_ONLY_HAN)
     chinese = sum(1 for ch in text if ch in ZH_ONLY_HAN)
     return "ja" if japanese > chinese else "zh"
+
+
+def preload():
+    """Load langdetect's profiles now. Loaded lazily, they take a second or more on a busy machine, and
+    langdetect's loader turns any exception raised meanwhile into its own error: a document's time
+    limit firing then would be swallowed, and the document read without a limit."""
+    init_factory()
 
 
 def _ranked(text, candidates):
