@@ -11,6 +11,7 @@ from indexer import ocr
 
 ALMOST_EMPTY = 40
 MIN_MEAN = 100     # letters and digits per page on average, below which the document is unread
+MIN_GAIN = 10      # letters OCR must add to a page's text layer to replace it
 
 
 @dataclass
@@ -77,10 +78,12 @@ def recognise(path, extracted, texts, override, country, clean):
                 pages.why_not = f"OCR failed ({type(ex).__name__}: {str(ex)[:120]})"
     for index, result in results.items():
         text = clean(result.text)
-        if letters(text) > letters(pages.texts[index]):
+        # The image must say clearly more than the text layer: the short last page of a text PDF
+        # recognised again only adds its page number, and stays as the producer wrote it.
+        if letters(text) - letters(pages.texts[index]) > max(MIN_GAIN, letters(pages.texts[index])):
             pages.texts[index] = text
         else:
-            results[index] = None  # the text layer said as much as the image
+            results[index] = None
     for index, text in enumerate(pages.texts):
         result = results.get(index)
         pages.info.append({"page": index + 1, "chars": len(text), "ocr": result is not None,

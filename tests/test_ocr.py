@@ -85,3 +85,9 @@ def test_the_document_page_and_the_api_say_the_text_was_recognised(server):
     assert status == 200 and "numérisé" not in body
     status, data = server.json("/api/v1/doc/eg-tamim-arshafat-barat-scan")
     assert data["ocr"] is True and data["ocr_confidence"] > 50 and data["language"] == "ar"
+
+
+def test_a_text_pdf_with_a_short_last_page_keeps_its_text_layer():
+    # Page 20 holds the end of a table (few letters): OCR reads it again and adds only the page number.
+    reading = read(corpus_file("mx-ley-propiedad-industrial"), "", "MX")
+    assert reading.status == "ok" and not reading.ocr and reading.page_info[-1]["chars"] < 100
