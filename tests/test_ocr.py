@@ -91,3 +91,24 @@ def test_a_text_pdf_with_a_short_last_page_keeps_its_text_layer():
     # Page 20 holds the end of a table (few letters): OCR reads it again and adds only the page number.
     reading = read(corpus_file("mx-ley-propiedad-industrial"), "", "MX")
     assert reading.status == "ok" and not reading.ocr and reading.page_info[-1]["chars"] < 100
+
+
+def test_build_summary_and_status_list_scans_and_partial_documents_and_update_never_ocrs_twice(tmp_path):
+    from test_build import make_corpus
+    thin = pdf_of_pages(tmp_path / "thin.pdf", [BODY, BODY] + [[f"Ministry of Digital Affairs - page {i}"]
+                                                              for i in range(3, 6)])
+    corpus = make_corpus(tmp_path / "corpus", [
+        "ru-scan,documents/ru/scan.pdf,,RU,open-data,2023,,",
+        "gb-thin,documents/gb/thin.pdf,Register notice,GB,open-data,2024,,",
+    ], {"ru/scan.pdf": corpus_file("ru-prikaz-geodezicheskie-materialy-scan"), "gb/thin.pdf": thin})
+    env = {"SEARCH_OCR_CACHE": str(tmp_path / "ocr-cache")}
+    index = str(tmp_path / "index")
+    out = run_cli("build", "--corpus", str(corpus), "--index", index, env=env).stdout
+    assert "2 ok" in out and "  ocr       documents/ru/scan.pdf: text recognised from a scan" in out
+    assert "  partial   documents/gb/thin.pdf: 3 of 5 pages have almost no text" in out
+    (corpus / "manifest.csv").write_text((corpus / "manifest.csv").read_text().replace(",2023,", ",2023-09,"))
+    run_cli("update", "--corpus", str(corpus), "--index", index, env=env)
+    report = json.loads(run_cli("status", "--json", "--index", index).stdout)
+    scan = next(d for d in report["documents"] if d["id"] == "ru-scan")
+    assert scan["ocr"] and scan["language"] == "ru" and [p["cached"] for p in scan["page_info"]] == [True]
+    assert "ocr       documents/ru/scan.pdf" in run_cli("status", "--index", index).stdout
