@@ -72,6 +72,7 @@ def recognise(path, extracted, texts, override, country, clean):
             try:
                 results, pages.notes = ocr.recognise_pages(path, extracted.render, sparse,
                                                            ocr.languages_for(override, country))
+                pages.why_not = pages.notes[-1] if pages.notes else ""   # time limits reached
             except ocr.OcrUnavailable as ex:
                 pages.why_not = str(ex)
             except Exception as ex:  # a page PDFium or Pillow cannot draw: the text layer is what we have

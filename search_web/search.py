@@ -181,6 +181,7 @@ def result_dict(stored, snippet=""):
         "topics_automatic": meta.get("topics_automatic", False),
         "status": stored.get("status", ""),
         "format": meta.get("format", ""),
+        "ocr": meta.get("ocr", False),
         "snippet": snippet,
         "url": "/doc/" + stored["id"],
         "file_url": "/doc/" + stored["id"] + "/file",
@@ -197,8 +198,7 @@ def document(live, doc_id):
     doc.update({"error": meta.get("error", ""), "notes": meta.get("notes", []), "pages": meta.get("pages", 0),
                 "chars": meta.get("chars", 0), "source_url": meta.get("source_url", ""),
                 "file": meta.get("file", ""), "text": stored.get("content", ""),
-                "ocr": meta.get("ocr", False), "ocr_confidence": meta.get("ocr_confidence"),
-                "partial": meta.get("partial", False)})
+                "ocr_confidence": meta.get("ocr_confidence"), "partial": meta.get("partial", False)})
     return doc
 
 

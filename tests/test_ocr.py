@@ -2,6 +2,7 @@
 documents with almost no text are called what they are. Scans here are one page each, and the OCR
 cache (by file hash) makes every reading after the first one cheap."""
 import json
+import urllib.parse
 
 import pytest
 
@@ -85,6 +86,8 @@ def test_the_document_page_and_the_api_say_the_text_was_recognised(server):
     assert status == 200 and "numérisé" not in body
     status, data = server.json("/api/v1/doc/eg-tamim-arshafat-barat-scan")
     assert data["ocr"] is True and data["ocr_confidence"] > 50 and data["language"] == "ar"
+    status, data = server.json("/api/v1/search?q=" + urllib.parse.quote("геодезических"))
+    assert [r["ocr"] for r in data["results"] if r["id"] == "ru-prikaz-geodezicheskie-materialy-scan"] == [True]
 
 
 def test_a_text_pdf_with_a_short_last_page_keeps_its_text_layer():
@@ -112,3 +115,10 @@ def test_build_summary_and_status_list_scans_and_partial_documents_and_update_ne
     scan = next(d for d in report["documents"] if d["id"] == "ru-scan")
     assert scan["ocr"] and scan["language"] == "ru" and [p["cached"] for p in scan["page_info"]] == [True]
     assert "ocr       documents/ru/scan.pdf" in run_cli("status", "--index", index).stdout
+
+
+def test_the_ocr_time_of_a_document_is_limited_and_the_rest_is_noted(tmp_path):
+    env = {"SEARCH_OCR_CACHE": str(tmp_path / "empty-cache"), "SEARCH_OCR_DOC_TIMEOUT": "0"}
+    row = json.loads(run_cli("check", "--json", str(corpus_file(SCAN)), env=env).stdout)
+    assert row["status"] == "needs_ocr" and row["ocr"] is False and "SEARCH_OCR_DOC_TIMEOUT" in row["error"]
+    assert "OCR stopped after 0 s (SEARCH_OCR_DOC_TIMEOUT): 1 page(s) not recognised" in row["notes"][0]
