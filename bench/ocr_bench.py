@@ -10,17 +10,14 @@ on both texts with whitespace squashed (and removed for Chinese and Japanese, wr
 """
 import argparse
 import csv
-import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from report import write_json
 
 
 def source_text(corpus, doc_id):
@@ -91,8 +88,7 @@ def main():
     for doc_id, s in scans.items():
         print(f"  {doc_id:42} {s['language']}  {s['seconds_per_page']:5.2f} s/page  confidence {s['confidence']}  "
               f"character accuracy {s['char_accuracy']:.3f}")
-    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
+    write_json(args.json, figures)
 
 
 if __name__ == "__main__":
