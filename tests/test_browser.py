@@ -97,3 +97,14 @@ def test_readme_screenshots(chrome, server, tmp_path):
     ]
     for shot in shots:
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_a_scanned_arabic_document_reads_right_to_left_and_says_it_was_recognised(chrome, server):
+    chrome.get(server.base + "/search?hl=ar&q=" + urllib.parse.quote("أرشفة"))
+    assert any("/doc/eg-tamim-arshafat-barat-scan" in a.get_attribute("href") for a in css(chrome, ".result h3 a"))
+    chrome.get(server.base + "/doc/eg-tamim-arshafat-barat-scan?hl=ar")
+    notice = css(chrome, ".notice.ocr")
+    assert [n.text for n in notice] == ["نص مستخرج من مستند ممسوح ضوئيًا؛ قد يحتوي على أخطاء."]
+    assert notice[0].is_displayed()
+    first = css(chrome, ".text .page p")[0]
+    assert first.text.startswith("تعميم بشأن أرشفة") and first.value_of_css_property("direction") == "rtl"
