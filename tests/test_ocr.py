@@ -122,3 +122,10 @@ def test_the_ocr_time_of_a_document_is_limited_and_the_rest_is_noted(tmp_path):
     row = json.loads(run_cli("check", "--json", str(corpus_file(SCAN)), env=env).stdout)
     assert row["status"] == "needs_ocr" and row["ocr"] is False and "SEARCH_OCR_DOC_TIMEOUT" in row["error"]
     assert "OCR stopped after 0 s (SEARCH_OCR_DOC_TIMEOUT): 1 page(s) not recognised" in row["notes"][0]
+
+
+def test_without_a_manifest_the_script_on_the_page_picks_the_ocr_languages():
+    # `check` on a loose file knows no language or country: Tesseract's script detection decides.
+    row = json.loads(run_cli("check", "--json", str(corpus_file("eg-tamim-arshafat-barat-scan"))).stdout)
+    assert row["status"] == "ok" and row["ocr"] and row["language"] == "ar"
+    assert read(corpus_file("eg-tamim-arshafat-barat-scan")).text.startswith("تعميم بشأن أرشفة")

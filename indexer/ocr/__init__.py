@@ -2,7 +2,7 @@
 
 The reader hands over the pages that have almost no text and a way to render each; this package
 picks Tesseract's language models (the manifest's language, else the country's official languages,
-plus English), recognises each page under a time limit, stops when the document's OCR time is used
+plus English; with neither, the script Tesseract sees on the page), recognises each page under a time limit, stops when the document's OCR time is used
 up, and keeps every result in a cache by file hash, so a page is recognised once whatever is rebuilt.
 """
 import time
@@ -44,16 +44,19 @@ def unavailable_reason():
 
 
 def languages_for(override="", country=""):
-    """ISO 639-1 codes to recognise with: the manifest's language, else the country's, plus English."""
-    return list(dict.fromkeys([*((override,) if override else country_languages(country)), "en"]))
+    """ISO 639-1 codes to recognise with: the manifest's language, else the country's, plus English;
+    empty when neither is known, and the page's script decides (see ``recognise_pages``)."""
+    hinted = (override,) if override else country_languages(country)
+    return list(dict.fromkeys([*hinted, "en"])) if hinted else []
 
 
 def recognise_pages(path, render, indexes, languages):
     """``({index: Page}, notes)`` for the pages ``indexes`` of the file at ``path``; ``render(index, dpi)``
-    gives a page as a PIL image. Pages not reached within the document's OCR time are left out, with
-    a note. Raises OcrUnavailable when Tesseract or every wanted model is missing."""
-    models = tesseract.models_for(languages)
-    cache = PageCache(settings.get("ocr_cache"), file_hash(path), f"{models}:{DPI}:{tesseract.version()}")
+    gives a page as a PIL image. Without ``languages``, the script of the first page recognised picks
+    them. Pages not reached within the document's OCR time are left out, with a note. Raises
+    OcrUnavailable when Tesseract or every wanted model is missing."""
+    models = tesseract.models_for(languages) if languages else None
+    cache = PageCache(settings.get("ocr_cache"), file_hash(path), f"{models or 'by-script'}:{DPI}:{tesseract.version()}")
     budget, page_limit = settings.get("ocr_doc_timeout"), settings.get("ocr_page_timeout")
     started = time.monotonic()
     pages, notes, late = {}, [], []
@@ -67,7 +70,9 @@ def recognise_pages(path, render, indexes, languages):
             late.append(index)
             continue
         try:
-            text, confidence = tesseract.recognise(render(index, DPI), models, timeout=min(page_limit, remaining))
+            image = render(index, DPI)
+            models = models or tesseract.models_for(tesseract.script_languages(image, min(page_limit, remaining)))
+            text, confidence = tesseract.recognise(image, models, timeout=min(page_limit, remaining))
         except RuntimeError:  # pytesseract's time limit: Tesseract was stopped
             notes.append(f"OCR of page {index + 1} took longer than {page_limit} s (SEARCH_OCR_PAGE_TIMEOUT) "
                          "and was stopped")

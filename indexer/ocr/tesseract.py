@@ -25,6 +25,13 @@ MODELS = {
 # "word", which for them is a character or two; the index wants them joined, as a PDF gives them.
 UNSPACED = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u0e00-\u0e7f"
 UNSPACED_GAP = re.compile(r"(?<=[%s]) +(?=[%s])" % (UNSPACED, UNSPACED))
+# What to recognise a page with when nothing says its language (``check`` on a loose file): the
+# script Tesseract's orientation and script detection sees, and the languages that write it most here.
+SCRIPT_LANGUAGES = {
+    "Arabic": ("ar",), "Han": ("zh",), "Japanese": ("ja",), "Hangul": ("ko",), "Korean": ("ko",),
+    "Cyrillic": ("ru", "uk"), "Latin": ("en", "fr", "es"), "Hebrew": ("he",), "Devanagari": ("hi",),
+    "Thai": ("th",), "Greek": ("el",),
+}
 INSTALL_HINT = ("install Tesseract and its language packs (as root: apt-get install tesseract-ocr "
                 "tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-fra tesseract-ocr-rus tesseract-ocr-spa …)")
 
@@ -59,6 +66,16 @@ def models_for(languages):
     if not models:
         raise OcrUnavailable(f"Tesseract has no model for {', '.join(languages)}; {INSTALL_HINT}")
     return "+".join(models)
+
+
+def script_languages(image, timeout):
+    """ISO 639-1 codes for the script on the page image, English when it cannot be told (too little
+    text, or no orientation and script model installed)."""
+    try:
+        found = pytesseract.image_to_osd(image.convert("L"), output_type=pytesseract.Output.DICT, timeout=timeout)
+    except (pytesseract.TesseractError, RuntimeError):
+        return ("en",)
+    return SCRIPT_LANGUAGES.get(found.get("script"), ("en",))
 
 
 def recognise(image, models, timeout):
