@@ -32,6 +32,7 @@ class Reading:
     notes: list = field(default_factory=list)
     passages: list = field(default_factory=list)    # [(page, code, text)]
     text: str = ""                                  # display text, pages separated by form feeds
+    seconds: float = 0.0                            # the time reading took (the build report shows it)
 
     def summary(self):
         """The fields of ``check --json``: no text, no passages."""

@@ -36,6 +36,9 @@ SETTINGS = (
     Setting("workers", 0, "Processes that extract documents in parallel; 0 means one per CPU core"),
     Setting("keep_snapshots", 3, "Published snapshots kept on disk, so rollback has somewhere to go"),
     Setting("min_share", 0.05, "A language is listed for a document when it holds at least this share of the text"),
+    Setting("admin_users", "", "File of staff accounts for /admin (made by `indexer admin-user`); /admin is off without it"),
+    Setting("admin_session_minutes", 60, "Minutes a staff login to /admin lasts"),
+    Setting("max_upload_mb", 50, "Largest file staff may upload through /admin, in megabytes"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
