@@ -10,6 +10,7 @@ are kept by the build (``ledger``), never written in the manifest.
 import difflib
 import hashlib
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date as Date
 from functools import lru_cache
@@ -38,7 +39,9 @@ class Invalid(ValueError):
 
 
 def slugify(text):
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """``Données, édition 2`` -> ``donnees-edition-2``: accents dropped, anything else a hyphen."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 def _closest(word, choices):
