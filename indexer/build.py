@@ -259,6 +259,7 @@ def _report(name, corpus, documents, started, incremental):
         "documents": documents,
         "problems": [str(p) for p in corpus.problems],
         "topics": corpus.topics,
+        "types": corpus.types,
         "glossary": corpus.glossary_digest,
         "glossary_concepts": len(corpus.glossary),
     }

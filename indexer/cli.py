@@ -205,7 +205,9 @@ def rollback(corpus_dir, index_dir):
 @index_option(used=False)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
-def check(corpus_dir, index_dir, paths, as_json):
+@click.option("--preview", default=0, type=click.IntRange(0, 20000), metavar="CHARS",
+              help="With --json, add the first CHARS characters of the text as \"preview\".")
+def check(corpus_dir, index_dir, paths, as_json, preview):
     """Dry run on files: format, pages, characters, languages, status. Touches no index.
 
     Folders are searched for files. Exit status 1 when any file failed.
@@ -228,7 +230,10 @@ def check(corpus_dir, index_dir, paths, as_json):
         reading = results[i]
         failed += reading.status == "failed"
         if as_json:
-            click.echo(json.dumps(reading.summary(), ensure_ascii=False))
+            summary = reading.summary()
+            if preview:
+                summary["preview"] = reading.text[:preview]
+            click.echo(json.dumps(summary, ensure_ascii=False))
         else:
             langs = " ".join(f"{lang['code']}:{lang['share']:.2f}" for lang in reading.languages) or reading.language
             pages = f"{reading.pages}p " if reading.pages else ""
@@ -268,7 +273,9 @@ def _edit_run(action, *args):
 @corpus_and_index
 @click.argument("file", type=click.Path(dir_okay=False))
 @record_options
-def add(corpus_dir, index_dir, file, **values):
+@click.option("--filename", default=None, help="Name to give the file in documents/ [default: FILE's own]; "
+              "folders and unsafe characters are dropped.")
+def add(corpus_dir, index_dir, file, filename, **values):
     """Add a document: validate its metadata, copy FILE into documents/, append its manifest row.
 
     Everything is checked first and near misses get a suggestion (KENYA: did you mean KE?); the
@@ -282,7 +289,7 @@ def add(corpus_dir, index_dir, file, **values):
     """
     if not values.get("title") or not values.get("country"):
         _fail("--title and --country are required (the title as the document gives it, the country as a code)")
-    change = _edit_run(manifest_edit.add, corpus_dir, index_dir, file, _given(values))
+    change = _edit_run(manifest_edit.add, corpus_dir, index_dir, file, _given(values), filename)
     click.echo(f"added {change.after.id}: {change.after.file} (run `python -m indexer update` to publish it)")
 
 

@@ -8,7 +8,7 @@ import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
 from indexer.snapshots import NoIndex
-from search_web import i18n, labels, search
+from search_web import admin, i18n, labels, search
 from search_web.snapshot import SnapshotHandle
 
 HERE = Path(__file__).parent
@@ -23,9 +23,12 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src '
 
 def create_app(config=None):
     """A new application; ``config`` keys: ``search.index`` (index dir), ``search.corpus`` (optional
-    corpus dir for downloads; default: the corpus the live snapshot was built from)."""
+    corpus dir for downloads and /admin; default: the corpus the live snapshot was built from),
+    ``search.admin_users`` (accounts file: /admin is off without one), ``search.admin_session_minutes``,
+    ``search.max_upload_mb``."""
     app = Bottle()
-    app.config.update({"search.index": "var/index/", "search.corpus": ""})
+    app.config.update({"search.index": "var/index/", "search.corpus": "", "search.admin_users": "",
+                       "search.admin_session_minutes": 60, "search.max_upload_mb": 50})
     app.config.update(config or {})
     handle = SnapshotHandle(app.config["search.index"])
 
@@ -224,6 +227,7 @@ def create_app(config=None):
         response.status = 404
         return page("error.tpl", title=tr("Not found"), message=message)
 
+    admin.mount(app, page, live, tr, interface_language)
     return app
 
 
