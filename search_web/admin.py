@@ -76,9 +76,9 @@ def mount(app, page, live, tr, interface_language):
                 "This form has expired or did not come from this site. Go back, reload the page and try again.")))
         return session
 
-    def form(name):
-        values = request.forms.getall(name)
-        return _decode(values[-1]).strip() if values else ""
+    def form(name, strip=True):
+        values = form_all(name)
+        return (values[-1].strip() if strip else values[-1]) if values else ""
 
     def set_cookie(name, value, max_age):
         response.set_cookie(name, value, path="/admin", httponly=True, samesite="strict", max_age=max_age,
@@ -108,7 +108,7 @@ def mount(app, page, live, tr, interface_language):
         if wait:
             return login_form(tr("Too many failed sign-ins. Try again in %(minutes)d minutes.")
                               % {"minutes": wait // 60 + 1}, 429)
-        if not admin_auth.check_password(accounts(), name, _decode(request.forms.get("password") or "")):
+        if not admin_auth.check_password(accounts(), name, form("password", strip=False)):
             limiter.failed("ip:" + address, "user:" + name)
             return login_form(tr("Wrong name or password."), 403)
         limiter.clear("user:" + name)
@@ -149,7 +149,7 @@ def mount(app, page, live, tr, interface_language):
     def posted_values():
         values = {name: form(name) for name in FIELDS}
         values["date"] = form("date") or form("date_partial")
-        values["topics"] = ";".join(_decode(v) for v in request.forms.getall("topics"))
+        values["topics"] = ";".join(form_all("topics"))
         return values
 
     def options(values):
@@ -158,6 +158,10 @@ def mount(app, page, live, tr, interface_language):
         for name, value in values.items():
             args += ["--" + name.replace("_", "-"), value]
         return args
+
+    def too_large(limit):
+        return tr("The file is larger than %(mb)d MB; ask for a smaller copy or add it with the command line.") % {
+            "mb": limit // (1024 * 1024)}
 
     @app.get("/admin/upload")
     def upload_form():
@@ -171,9 +175,7 @@ def mount(app, page, live, tr, interface_language):
         # refused before the body is read: the form's own fields need far less than 64 KB
         if request.content_length > limit + 64 * 1024 or request.content_length < 0:
             enabled()
-            return HTTPResponse(status=413, body=page("error.tpl", title=tr("File too large"), message=tr(
-                "The file is larger than %(mb)d MB; ask for a smaller copy or add it with the command line.")
-                % {"mb": limit // (1024 * 1024)}))
+            return HTTPResponse(status=413, body=page("error.tpl", title=tr("File too large"), message=too_large(limit)))
         session = staff(post=True)
         values = posted_values()
         upload = request.files.get("file")
@@ -189,9 +191,8 @@ def mount(app, page, live, tr, interface_language):
             path = Path(tmp) / "upload"
             upload.save(str(path))
             if path.stat().st_size > limit:
-                return again(tr("The file is larger than %(mb)d MB; ask for a smaller copy or add it with the "
-                                "command line.") % {"mb": limit // (1024 * 1024)}, 413)
-            status, out, err = admin_jobs.indexer("add", path, "--filename", _decode(upload.raw_filename),
+                return again(too_large(limit), 413)
+            status, out, err = admin_jobs.indexer("add", path, "--filename", upload.raw_filename,
                                                   "--corpus", corpus_dir(), "--index", index_dir(),
                                                   *options({k: v for k, v in values.items() if v}))
         if status:
@@ -287,9 +288,13 @@ def mount(app, page, live, tr, interface_language):
         raise go("/admin")
 
 
-def _decode(value):
-    """Form values arrive as latin-1 native strings (Bottle); a byte that is not UTF-8 becomes U+FFFD."""
-    return value.encode("latin-1", "replace").decode("utf-8", "replace")
+def form_all(name):
+    """Every value of a form field. Bottle hands over a urlencoded form's values as latin-1 native
+    strings, a multipart form's (and file names) already decoded; a byte that is not UTF-8 becomes U+FFFD."""
+    values = request.forms.getall(name)
+    if request.forms.recode_unicode:
+        return [v.encode("latin-1", "replace").decode("utf-8", "replace") for v in values]
+    return values
 
 
 def needs_attention(report):

@@ -116,13 +116,16 @@ def create_app(config=None):
     def gone(withdrawn):
         """410 Gone: the document was withdrawn; say what it was and when."""
         when = withdrawn.get("withdrawn", "")[:10]
+        # not to be cached: a rollback or a new row brings the document back
+        headers = {"Cache-Control": "no-cache"}
         if request.path.startswith("/api/"):
             body = json.dumps({"ok": False, "status": 410, "error": f"document {withdrawn['id']!r} was withdrawn on {when}",
                                "withdrawn": withdrawn}, ensure_ascii=False)
-            return HTTPResponse(status=410, body=body, headers={"Content-Type": JSON_TYPE})
+            return HTTPResponse(status=410, body=body, headers=dict(headers, **{"Content-Type": JSON_TYPE}))
         hl = interface_language()
-        return HTTPResponse(status=410, body=page("gone.tpl", title=tr("Document withdrawn"), doc=withdrawn, when=when,
-                                                  country_label=labels.country(withdrawn.get("country", ""), hl)))
+        return HTTPResponse(status=410, headers=headers, body=page(
+            "gone.tpl", title=tr("Document withdrawn"), doc=withdrawn, when=when,
+            country_label=labels.country(withdrawn.get("country", ""), hl)))
 
     @app.get("/search")
     def search_page():
