@@ -50,22 +50,14 @@ def _closest(word, choices):
 
 
 @lru_cache(maxsize=None)
-def _country_names():
-    """Every CLDR name of every country in the interface languages, folded -> code."""
+def _names(kind):
+    """Every CLDR name in the interface languages of every valid code of ``kind`` ("territories" or
+    "languages"), folded -> code: what ``KENYA`` or ``French`` meant."""
+    valid = codes.is_country if kind == "territories" else codes.is_language
     names = {}
     for hl in LABEL_LANGUAGES:
-        for code, name in Locale(hl).territories.items():
-            if codes.is_country(code):
-                names.setdefault(name.casefold(), code)
-    return names
-
-
-@lru_cache(maxsize=None)
-def _language_names():
-    names = {}
-    for hl in LABEL_LANGUAGES:
-        for code, name in Locale(hl).languages.items():
-            if codes.is_language(code):
+        for code, name in getattr(Locale(hl), kind).items():
+            if valid(code):
                 names.setdefault(name.casefold(), code)
     return names
 
@@ -96,22 +88,22 @@ def check_file(value, tax):
     return value
 
 
-def check_country(value, tax):
-    code = value.upper()
-    if not value or codes.is_country(code):
+def _code(value, code, valid, kind, what):
+    """``code`` (the value in its code's case) when valid or empty, else Invalid with the code whose
+    name the value is, if any."""
+    if not value or valid(code):
         return code
-    guess = _by_name(value, _country_names())
-    raise Invalid(f"unknown country code {value!r} (use ISO 3166-1 alpha-2, e.g. FR, or EU)"
-                  + (f"; did you mean {guess}?" if guess else ""))
+    guess = _by_name(value, _names(kind))
+    raise Invalid("unknown " + what.format(value) + (f"; did you mean {guess}?" if guess else ""))
+
+
+def check_country(value, tax):
+    return _code(value, value.upper(), codes.is_country, "territories",
+                 "country code {!r} (use ISO 3166-1 alpha-2, e.g. FR, or EU)")
 
 
 def check_language(value, tax):
-    code = value.lower()
-    if not value or codes.is_language(code):
-        return code
-    guess = _by_name(value, _language_names())
-    raise Invalid(f"unknown language code {value!r} (use ISO 639-1, e.g. fr)"
-                  + (f"; did you mean {guess}?" if guess else ""))
+    return _code(value, value.lower(), codes.is_language, "languages", "language code {!r} (use ISO 639-1, e.g. fr)")
 
 
 def _slug_in(value, taxonomy, what, file):

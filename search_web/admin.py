@@ -5,7 +5,6 @@ file with at least one account. Routes only: sign-in and sessions are ``admin_au
 done by the indexer's own commands through ``admin_jobs``, the audit log is one JSON line per action.
 """
 import json
-import os
 import tempfile
 import threading
 import time
