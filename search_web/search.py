@@ -176,7 +176,16 @@ BUILD_ONLY = ("line", "sha1", "row", "fingerprint", "seconds", "warnings", "chan
 
 
 def _record(stored):
-    return (stored.get("meta") or {}).get("document") or {}
+    meta = stored.get("meta") or {}
+    if "document" in meta:
+        return meta["document"]
+    # a snapshot built before the record was stored whole: what its fields hold, until the next update
+    return {"id": stored["id"], "title": stored.get("title", ""), "country": stored.get("country", ""),
+            "date": stored.get("date", ""), "status": stored.get("status", ""), "topics": meta.get("topics", []),
+            "language": meta.get("main_language", "und"), "languages": meta.get("languages", []),
+            "format": meta.get("format", ""), "file": meta.get("file", ""), "source_url": meta.get("source_url", ""),
+            "error": meta.get("error", ""), "notes": meta.get("notes", []), "pages": meta.get("pages", 0),
+            "chars": meta.get("chars", 0), "topics_automatic": meta.get("topics_automatic", False)}
 
 
 def result_dict(stored, snippet="", live=None):
