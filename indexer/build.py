@@ -153,14 +153,10 @@ def _digests(entries):
     it, the build goes on."""
     found = {}
     for entry in entries:
-        digest = hashlib.sha1()
         try:
-            with open(entry.path, "rb") as f:
-                for block in iter(lambda: f.read(1 << 20), b""):
-                    digest.update(block)
+            found[entry.id] = corpus_mod.file_sha1(entry.path)
         except OSError as ex:
-            digest.update(f"unreadable: {ex}".encode())
-        found[entry.id] = digest.hexdigest()
+            found[entry.id] = hashlib.sha1(f"unreadable: {ex}".encode()).hexdigest()
     return found
 
 

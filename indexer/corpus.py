@@ -184,6 +184,15 @@ def _unlisted_files(root, entries, published=False):
     return extra, problems
 
 
+def file_sha1(path):
+    """The sha1 of a file's bytes, read a block at a time."""
+    digest = hashlib.sha1()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def slug_for(rel):
     """A stable id for a file without a manifest row, from its path."""
     rel = re.sub(r"^documents/", "", rel)

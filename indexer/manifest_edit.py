@@ -5,7 +5,6 @@ says what was meant), then changes the files under the build lock, so that no bu
 half written; the manifest is rewritten whole through a temporary file and a rename. Nothing is
 published here: the next ``update`` does that.
 """
-import hashlib
 import os
 import re
 import shutil
@@ -116,7 +115,7 @@ def add(corpus_dir, index_dir, source, values, name=None):
         target = root / folder / filename
         n = 2
         while target.exists():
-            if _sha1(target) == _sha1(source):
+            if corpus_mod.file_sha1(target) == corpus_mod.file_sha1(source):
                 raise EditRefused(f"nothing changed: this file is already in the corpus as {target.relative_to(root)}")
             target = root / folder / f"{Path(filename).stem}-{n}{Path(filename).suffix}"
             n += 1
@@ -193,10 +192,3 @@ def withdraw(corpus_dir, index_dir, doc_id):
             raise
     return Change(before, None, moved)
 
-
-def _sha1(path):
-    digest = hashlib.sha1()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
