@@ -175,6 +175,7 @@ def status(corpus_dir, index_dir, as_json):
     click.echo(f"corpus:        {report['corpus']}")
     click.echo(f"languages:     {len(langs)} ({', '.join(langs)})")
     click.echo(f"snapshots:     {', '.join(snapshots.published(index_dir))}")
+    click.echo(f"old ids:       {len(report.get('aliases', {}))} redirected, {len(report.get('withdrawn', {}))} withdrawn")
     _print_summary(report)
 
 

@@ -138,6 +138,7 @@ def test_ids_never_break_301_for_a_new_id_and_410_for_a_withdrawn_one(staff):
     cli(staff, "withdraw", "fr-rgpd")
     assert (corpus / "withdrawn/rgpd.txt").is_file() and not (corpus / "documents/rgpd.txt").exists()
     assert cli(staff, "update").returncode == 0
+    assert "old ids:       3 redirected, 1 withdrawn" in run_cli("status", "--index", str(index)).stdout
     report = report_of(index)
     assert report["aliases"] == {"avis-html": "fr-avis-consultation", "fr-avis": "fr-avis-consultation",
                                  "rgpd-txt": "fr-rgpd"}   # which answers 410
