@@ -18,7 +18,7 @@ from report import write_json
 
 def run(corpus_dir):
     corpus = corpus_mod.load(corpus_dir)
-    entries = {e.id: e for e in corpus.entries if e.topics}
+    entries = {e.id: e for e in corpus.entries if e.record.topics}
     jobs = [e.job() for e in entries.values()]
     rows = []
     for doc_id, reading in pool.read_all(jobs):
@@ -26,8 +26,8 @@ def run(corpus_dir):
             continue
         entry = entries[doc_id]
         passages = [(code, text) for _, code, text in reading.passages]
-        auto = [t for t, _ in corpus.glossary.tag(passages, corpus.topics, (reading.language, entry.title))]
-        rows.append({"id": doc_id, "language": reading.language, "manifest": entry.topics, "automatic": auto})
+        auto = [t for t, _ in corpus.glossary.tag(passages, corpus.topics, (reading.language, entry.record.title))]
+        rows.append({"id": doc_id, "language": reading.language, "manifest": list(entry.record.topics), "automatic": auto})
     given = sum(len(r["automatic"]) for r in rows)
     expected = sum(len(r["manifest"]) for r in rows)
     agreed = sum(len(set(r["automatic"]) & set(r["manifest"])) for r in rows)

@@ -14,57 +14,89 @@ from datetime import datetime, timezone
 from whoosh import index as whoosh_index
 
 import indexer
-from indexer import corpus as corpus_mod, lang, ocr, pool, settings, snapshots
-from indexer.errors import NoIndex
+from indexer import corpus as corpus_mod, lang, ledger, ocr, pool, settings, snapshots
+from indexer.errors import NoIndex, NotPublished
 from indexer.schema import SCHEMA_VERSION, build_schema
 
 
 @dataclass
 class Plan:
     """What one build or update does: the snapshot it starts from, what it reads and what it drops."""
-    fingerprints: dict          # id -> fingerprint, for every entry of the corpus
+    entries: list               # every entry the snapshot will hold
+    digests: dict               # id -> sha1 of the file
+    fingerprints: dict          # id -> fingerprint, for every entry
     to_read: list               # entries whose file is read
+    previous: dict = field(default_factory=dict)   # the live snapshot's report: dates, aliases, withdrawals
     base: object = None         # the live snapshot's path for an update, None for a full build
     old_docs: dict = field(default_factory=dict)   # id -> record in the base snapshot's report
     deleted: list = field(default_factory=list)    # ids in the base snapshot that the corpus no longer has
 
 
-def build(corpus_dir, index_dir, progress=None):
+def build(corpus_dir, index_dir, progress=None, publish_unlisted=False, strict=False):
     """Read the whole corpus into a new snapshot and publish it; returns the report."""
     with snapshots.locked(index_dir):
-        corpus = corpus_mod.load(corpus_dir)
-        return _write_snapshot(corpus, index_dir, Plan(_fingerprints(corpus), list(corpus.entries)), progress)
+        corpus = _load(corpus_dir, publish_unlisted, strict)
+        _, previous = _live(index_dir)
+        entries = _entries(corpus, publish_unlisted)
+        digests = _digests(entries)
+        plan = Plan(entries, digests, _fingerprints(entries, digests, corpus), list(entries), previous)
+        return _write_snapshot(corpus, index_dir, plan, progress)
 
 
-def update(corpus_dir, index_dir, progress=None):
+def update(corpus_dir, index_dir, progress=None, publish_unlisted=False, strict=False):
     """Re-read only new and changed documents, drop deleted ones, publish; returns the report.
 
     Falls back to a full build when there is no live index or it was made by another schema version.
     """
     with snapshots.locked(index_dir):
-        corpus = corpus_mod.load(corpus_dir)
-        fingerprints = _fingerprints(corpus)
-        try:
-            live = snapshots.current_path(index_dir)
-            old_report = snapshots.read_report(live)
-        except (NoIndex, OSError, ValueError):  # nothing published, or a report we cannot read
-            live, old_report = None, {}
+        corpus = _load(corpus_dir, publish_unlisted, strict)
+        live, old_report = _live(index_dir)
+        entries = _entries(corpus, publish_unlisted)
+        digests = _digests(entries)
+        fingerprints = _fingerprints(entries, digests, corpus)
         if old_report.get("schema_version") != SCHEMA_VERSION:
-            return _write_snapshot(corpus, index_dir, Plan(fingerprints, list(corpus.entries)), progress)
+            return _write_snapshot(corpus, index_dir, Plan(entries, digests, fingerprints, list(entries), old_report),
+                                   progress)
         old_docs = {d["id"]: d for d in old_report.get("documents", [])}
-        plan = Plan(fingerprints, base=live, old_docs=old_docs,
-                    to_read=[e for e in corpus.entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]],
+        plan = Plan(entries, digests, fingerprints, previous=old_report, base=live, old_docs=old_docs,
+                    to_read=[e for e in entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]],
                     deleted=sorted(set(old_docs) - set(fingerprints)))
         if (not plan.to_read and not plan.deleted and old_report.get("problems") == [str(p) for p in corpus.problems]
                 and old_report.get("glossary", "") == corpus.glossary_digest):
-            return dict(old_report, kind="up to date", changes=_no_changes(len(corpus.entries)))
+            return dict(old_report, kind="up to date", changes=_no_changes(len(entries)))
         return _write_snapshot(corpus, index_dir, plan, progress)
+
+
+def _load(corpus_dir, publish_unlisted, strict):
+    corpus = corpus_mod.load(corpus_dir, publish_unlisted)
+    if strict and corpus.problems:
+        raise NotPublished(f"--strict: nothing published, the corpus has {len(corpus.problems)} problem(s):\n  "
+                           + "\n  ".join(map(str, corpus.problems)))
+    return corpus
+
+
+def _entries(corpus, publish_unlisted):
+    return corpus.entries + (corpus.unlisted if publish_unlisted else [])
+
+
+def _live(index_dir):
+    """``(path, report)`` of the live snapshot, ``(None, {})`` when there is none to start from."""
+    try:
+        live = snapshots.current_path(index_dir)
+        return live, snapshots.read_report(live)
+    except (NoIndex, OSError, ValueError):  # nothing published, or a report we cannot read
+        return None, {}
 
 
 def _write_snapshot(corpus, index_dir, plan, progress):
     started = time.monotonic()
     name = snapshots.new_name(index_dir)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     by_id = {e.id: e for e in plan.to_read}
+    dates, aliases, withdrawn = ledger.carry(plan.previous, {
+        e.id: {"file": e.file, "sha1": plan.digests[e.id], "row": e.record.fingerprint(plan.digests[e.id])}
+        for e in plan.entries}, now)
+    warnings = _warnings_by_line(corpus)
     records = {}
     with snapshots.building(index_dir, plan.base) as building:
         ix = whoosh_index.open_dir(str(building)) if plan.base else whoosh_index.create_in(str(building), build_schema())
@@ -74,23 +106,29 @@ def _write_snapshot(corpus, index_dir, plan, progress):
                 writer.delete_by_term("id", doc_id)
             for done, (doc_id, reading) in enumerate(pool.read_all(e.job() for e in plan.to_read), 1):
                 entry = by_id[doc_id]
-                record = records[doc_id] = _record(entry, reading, plan.fingerprints[doc_id],
-                                                   _topics(entry, reading, corpus))
+                rec = entry.record.with_dates(*dates[doc_id])
+                record = records[doc_id] = _record(entry, rec, reading, plan, _topics(entry, reading, corpus))
                 if _indexable(entry, reading):
                     writer.update_document(**_fields(entry, reading, record))
                 elif doc_id in plan.old_docs:
                     writer.delete_by_term("id", doc_id)
                 if progress:
                     progress(done, len(plan.to_read), record)
-        documents = [records.get(e.id) or plan.old_docs[e.id] for e in corpus.entries]
+        previous = {d["id"] for d in plan.previous.get("documents", [])}
+        documents = []
+        for e in plan.entries:
+            doc = records.get(e.id) or dict(plan.old_docs[e.id], change="unchanged")
+            doc["change"] = doc.get("change") or ("changed" if e.id in previous else "added")
+            doc["warnings"] = warnings.get(e.line, []) if e.line else []
+            documents.append(doc)
         report = _report(name, corpus, documents, started, plan.base is not None)
-        if plan.base is not None:
-            report["changes"] = {
-                "added": sorted(i for i in records if i not in plan.old_docs),
-                "changed": sorted(i for i in records if i in plan.old_docs),
-                "deleted": plan.deleted,
-                "unchanged": len(corpus.entries) - len(records),
-            }
+        report.update(aliases=aliases, withdrawn=withdrawn)
+        report["changes"] = {
+            "added": sorted(d["id"] for d in documents if d["change"] == "added"),
+            "changed": sorted(d["id"] for d in documents if d["change"] == "changed"),
+            "deleted": sorted(previous - {e.id for e in plan.entries}),
+            "unchanged": sum(d["change"] == "unchanged" for d in documents),
+        }
         snapshots.write_report(building, report)
         snapshots.complete(building, index_dir, name)
     snapshots.publish(index_dir, name)
@@ -98,29 +136,40 @@ def _write_snapshot(corpus, index_dir, plan, progress):
     return report
 
 
+def _warnings_by_line(corpus):
+    found = {}
+    for problem in corpus.problems:
+        if problem.line:
+            found.setdefault(problem.line, []).append(problem.message)
+    return found
+
+
 def _no_changes(n):
     return {"added": [], "changed": [], "deleted": [], "unchanged": n}
 
 
-def _fingerprints(corpus):
-    return {e.id: _fingerprint(e, corpus) for e in corpus.entries}
+def _digests(entries):
+    """The sha1 of each entry's file. A file that cannot be opened gets one too: the reader reports
+    it, the build goes on."""
+    found = {}
+    for entry in entries:
+        try:
+            found[entry.id] = corpus_mod.file_sha1(entry.path)
+        except OSError as ex:
+            found[entry.id] = hashlib.sha1(f"unreadable: {ex}".encode()).hexdigest()
+    return found
 
 
-def _fingerprint(entry, corpus):
-    """Changes when the file, its manifest row, the schema or the reading code changes, and for a
-    document tagged from the glossary, the glossary. A file that cannot be opened gets a fingerprint
-    too: the reader reports it, the build goes on."""
-    digest = hashlib.sha1()
-    try:
-        with open(entry.path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as ex:
-        digest.update(f"unreadable: {ex}".encode())
-    glossary = "" if entry.topics else f":{corpus.glossary_digest}"
+def _fingerprints(entries, digests, corpus):
+    """Each changes when the file, its manifest row, the schema or the reading code changes, and for
+    a document tagged from the glossary, the glossary."""
     # Turning OCR on (or installing Tesseract) must re-read the scans; the OCR cache keeps it cheap.
     scans = ":ocr" if ocr.enabled() else ""
-    return entry.fingerprint(f"{digest.hexdigest()}:{SCHEMA_VERSION}:{indexer.__version__}{glossary}{scans}")
+
+    def one(entry):
+        glossary = "" if entry.record.topics else f":{corpus.glossary_digest}"
+        return entry.record.fingerprint(f"{digests[entry.id]}:{SCHEMA_VERSION}:{indexer.__version__}{glossary}{scans}")
+    return {e.id: one(e) for e in entries}
 
 
 def _copy_glossary(corpus, building):
@@ -136,10 +185,10 @@ def _copy_glossary(corpus, building):
 def _topics(entry, reading, corpus):
     """``(topics, automatic)``: the manifest's topics, or when it gives none, the topics of the
     glossary concepts the text names most."""
-    if entry.topics or reading.status != "ok" or not len(corpus.glossary):
-        return entry.topics, False
+    if entry.record.topics or reading.status != "ok" or not len(corpus.glossary):
+        return list(entry.record.topics), False
     passages = [(code, text) for _, code, text in reading.passages]
-    title = (reading.language, entry.title or reading.title)
+    title = (reading.language, entry.record.title or reading.title)
     return [topic for topic, _ in corpus.glossary.tag(passages, corpus.topics, title)], True
 
 
@@ -149,16 +198,20 @@ def _indexable(entry, reading):
     return reading.status == "ok" or entry.line > 0
 
 
-def _record(entry, reading, fingerprint, topics):
-    """What the report keeps of one document (and ``status`` shows)."""
+def _record(entry, rec, reading, plan, topics):
+    """What the report keeps of one document (and ``status`` shows); the index stores it as it is."""
     topic_list, automatic = topics
     return {
-        "id": entry.id, "file": entry.file, "line": entry.line, "status": reading.status,
-        "error": reading.error, "format": reading.format, "language": reading.language,
-        "languages": reading.languages, "pages": reading.pages, "chars": reading.chars,
-        "title": entry.title or reading.title or entry.path.name, "title_from": "manifest" if entry.title else "file",
-        "notes": reading.notes, "encoding": reading.encoding, "fingerprint": fingerprint,
-        "topics": topic_list, "topics_automatic": automatic,
+        **rec.as_dict(),
+        # what the site shows when the manifest leaves a cell empty
+        "title": rec.title or reading.title or entry.path.name, "topics": topic_list,
+        "title_from": "manifest" if rec.title else "file", "topics_automatic": automatic,
+        "line": entry.line, "status": reading.status, "error": reading.error, "format": reading.format,
+        "language": reading.language, "language_from": "manifest" if rec.language else "detected",
+        "languages": reading.languages, "pages": reading.pages,
+        "chars": reading.chars, "notes": reading.notes, "encoding": reading.encoding,
+        "seconds": reading.seconds, "sha1": plan.digests[rec.id], "row": rec.fingerprint(plan.digests[rec.id]),
+        "fingerprint": plan.fingerprints[rec.id],
         "ocr": reading.ocr, "ocr_confidence": reading.ocr_confidence, "partial": reading.partial,
         "page_info": reading.page_info,
     }
@@ -167,25 +220,21 @@ def _record(entry, reading, fingerprint, topics):
 def _fields(entry, reading, record):
     languages = [lang["code"] for lang in reading.languages] or [reading.language]
     fields = {
-        "id": entry.id,
+        "id": record["id"],
         "title": record["title"],
-        "country": entry.country,
+        "country": record["country"],
         "language": " ".join(languages),
         "topic": " ".join(record["topics"]),
-        "year": entry.date[:4],
-        "date": entry.date,
+        "type": record["type"],
+        "group": record["group"],
+        "year": record["date"][:4],
+        "date": record["date"],
+        "added": record["added"],
         "status": reading.status,
         "fingerprint": record["fingerprint"],
         "content": reading.text,
         "spell": record["title"] + "\n" + reading.text,
-        "meta": {
-            "file": entry.file, "format": reading.format, "main_language": reading.language,
-            "languages": reading.languages, "pages": reading.pages, "chars": reading.chars,
-            "error": reading.error, "notes": reading.notes, "source_url": entry.source_url,
-            "title_from": record["title_from"], "topics": record["topics"],
-            "topics_automatic": record["topics_automatic"],
-            "ocr": reading.ocr, "ocr_confidence": reading.ocr_confidence, "partial": reading.partial,
-        },
+        "meta": {"document": record},
     }
     by_field = {}
     for _, code, text in reading.passages:
@@ -211,6 +260,7 @@ def _report(name, corpus, documents, started, incremental):
         "documents": documents,
         "problems": [str(p) for p in corpus.problems],
         "topics": corpus.topics,
+        "types": corpus.types,
         "glossary": corpus.glossary_digest,
         "glossary_concepts": len(corpus.glossary),
     }

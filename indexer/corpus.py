@@ -3,8 +3,8 @@
 
 ``load(corpus_dir)`` joins the manifest with the files on disk and says what does not fit, each
 problem with the manifest line it comes from. Nothing here stops a build: a row with a bad code is
-indexed without that code, a row whose file is missing is skipped, a file without a row is indexed
-with what the file itself says.
+indexed without that code, a row whose file is missing or whose cells do not line up with the header
+is skipped, a file without a row is reported and kept aside (``unlisted``) for ``--publish-unlisted``.
 """
 import csv
 import hashlib
@@ -12,50 +12,34 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer import codes, lang
+from indexer import lang, manifest_csv, record
 from indexer.pool import Job
 from indexer.errors import ManifestError
 
-MANIFEST_COLUMNS = ("id", "file", "title", "country", "topics", "date", "language", "source_url")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
-DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-URL_RE = re.compile(r"^https?://[^\s/]+", re.I)
+MANIFEST_COLUMNS = record.REQUIRED_COLUMNS
 IGNORED_FILES = {".DS_Store", "Thumbs.db", "desktop.ini"}
-# Cells checked against a code list or a pattern: (column, normalise, valid, what to say when not).
-# A bad value is reported and dropped; the row is indexed without it.
-CELL_CHECKS = (
-    ("country", str.upper, codes.is_country,
-     "unknown country code {!r} (use ISO 3166-1 alpha-2, e.g. FR, or EU); indexed without country"),
-    ("date", str, DATE_RE.match, "date {!r} is not YYYY, YYYY-MM or YYYY-MM-DD; indexed without date"),
-    ("language", str.lower, codes.is_language,
-     "unknown language code {!r} (use ISO 639-1, e.g. fr); the language is detected instead"),
-    ("source_url", str, URL_RE.match, "source_url {!r} is not an http(s) address; indexed without it"),
-)
+TYPES_FILE = "types.csv"
+UNLISTED = "no manifest row"
 
 
 @dataclass
 class Entry:
-    """One document to index: its manifest row (cleaned) and its file."""
-    id: str
+    """One document to index: its record and its file."""
+    record: record.Record
     path: Path          # absolute
-    file: str           # relative to the corpus, as in the manifest
-    title: str = ""
-    country: str = ""
-    topics: list = field(default_factory=list)
-    date: str = ""
-    language: str = ""
-    source_url: str = ""
     line: int = 0       # manifest line, 0 for a file without a row
+
+    @property
+    def id(self):
+        return self.record.id
+
+    @property
+    def file(self):
+        return self.record.file
 
     def job(self):
         """What a worker needs to read this document's file as the manifest describes it."""
-        return Job(key=self.id, path=str(self.path), language=self.language, country=self.country)
-
-    def fingerprint(self, file_digest):
-        """Changes when the file or anything the manifest says about it changes."""
-        row = "\x1f".join([self.id, self.file, self.title, self.country, ";".join(self.topics), self.date,
-                           self.language, self.source_url])
-        return hashlib.sha1((file_digest + "\x1e" + row).encode("utf-8")).hexdigest()
+        return Job(key=self.id, path=str(self.path), language=self.record.language, country=self.record.country)
 
 
 @dataclass
@@ -75,29 +59,32 @@ class Corpus:
     entries: list
     problems: list
     topics: dict        # slug -> {interface language: label}
+    types: dict = field(default_factory=dict)     # the same, from types.csv
+    unlisted: list = field(default_factory=list)  # entries for files without a row: published on request
     glossary: object = None   # indexer.lang.Glossary, from glossary.csv (empty without one)
     glossary_digest: str = ""
 
 
-def load(root):
+def load(root, publish_unlisted=False):
     root = Path(root)
     if not (root / "documents").is_dir() and not (root / "manifest.csv").is_file():
         raise ManifestError(f"{root} is not a corpus: it has neither documents/ nor manifest.csv "
                             "(pass --corpus DIR pointing at one)")
     try:
         topics, topic_problems = load_topics(root / "topics.csv")
-        entries, row_problems = _manifest_entries(root, topics)
+        types, _ = load_topics(root / TYPES_FILE)   # optional, like the manifest's type column
+        entries, row_problems = _manifest_entries(root, record.Taxonomies(topics, types))
     except UnicodeDecodeError as ex:
         raise ManifestError(f"a CSV file in {root} is not UTF-8 (byte {ex.start}); save "
                             "manifest.csv and topics.csv as 'CSV UTF-8' and build again") from ex
     except csv.Error as ex:
         raise ManifestError(f"a CSV file in {root} cannot be read ({ex}); check it in a spreadsheet and "
                             "save it again as 'CSV UTF-8'") from ex
-    unlisted, file_problems = _unlisted_files(root, entries)
+    unlisted, file_problems = _unlisted_files(root, entries, publish_unlisted)
     terms, digest, glossary_problems = _glossary(root / lang.GLOSSARY_FILE)
     problems = topic_problems + row_problems + file_problems + glossary_problems
-    return Corpus(root=root, entries=entries + unlisted, problems=problems, topics=topics, glossary=terms,
-                  glossary_digest=digest)
+    return Corpus(root=root, entries=entries, problems=problems, topics=topics, types=types, glossary=terms,
+                  glossary_digest=digest, unlisted=unlisted)
 
 
 def _glossary(path):
@@ -113,10 +100,10 @@ def _glossary(path):
 
 
 def load_topics(path):
-    """``(topics, problems)``: slug -> {interface language: label}."""
+    """``(taxonomy, problems)`` of topics.csv or types.csv: slug -> {interface language: label}."""
     if not path.is_file():
-        return {}, [Problem(0, "no topics.csv: topic codes are not checked", file="topics.csv")]
-    topics = {}
+        return {}, [Problem(0, f"no {path.name}: these codes are not checked", file=path.name)]
+    taxonomy = {}
     with open(path, encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         if "slug" not in (reader.fieldnames or ()):
@@ -124,78 +111,56 @@ def load_topics(path):
         for row in reader:
             slug = (row.pop("slug") or "").strip()
             if slug:
-                topics[slug] = {k.strip(): (v or "").strip() for k, v in row.items() if k}
-    return topics, []
+                taxonomy[slug] = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+    return taxonomy, []
 
 
-def _manifest_entries(root, topics):
+def _manifest_entries(root, tax):
     """``(entries, problems)`` of the manifest's rows."""
     path = root / "manifest.csv"
     if not path.is_file():
         return [], [Problem(0, "no manifest.csv: every file is indexed with what it says itself", file="manifest.csv")]
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in ("id", "file") if c not in (reader.fieldnames or ())]
-        if missing:
-            raise ManifestError(f"{path}: the header has no {', '.join(missing)} column; it must be "
-                                + ",".join(MANIFEST_COLUMNS))
-        seen_ids, seen_files, entries, problems = {}, {}, [], []
-        for row in reader:
-            entry, found = _entry(root, row, reader.line_num, topics, seen_ids, seen_files)
-            problems += found
-            if entry:
-                entries.append(entry)
+    table = manifest_csv.read(path)
+    seen_ids, seen_files, entries = {}, {}, []
+    problems = [Problem(line, message) for line, message in table.problems]
+    for line, row in table.rows:
+        entry, found = _entry(root, row, line, tax, seen_ids, seen_files)
+        problems += found
+        if entry:
+            entries.append(entry)
     return entries, problems
 
 
-def _entry(root, row, line, topics, seen_ids, seen_files):
+def _entry(root, row, line, tax, seen_ids, seen_files):
     """``(entry or None, problems)`` for one manifest row: a row that cannot be indexed is skipped, a
     bad value is dropped and the rest of its row indexed."""
-    def cell(name):
-        return " ".join((row.get(name) or "").split())
-
-    problems = []
+    if not record.cell(row.get("id")) and not (row.get("file") or "").strip():
+        return None, []  # a blank line in a spreadsheet export
+    try:
+        rec, found = record.validate(row, tax)
+    except record.Invalid as ex:
+        return None, [Problem(line, f"{ex}; row skipped")]
+    problems = [Problem(line, message) for message in found]
 
     def skip(message):
         problems.append(Problem(line, message + "; row skipped"))
         return None, problems
 
-    doc_id, file = cell("id"), (row.get("file") or "").strip()
-    if not doc_id and not file:
-        return None, problems  # a blank line in a spreadsheet export
-    if not ID_RE.match(doc_id):
-        return skip(f"id {doc_id!r} is not a slug (lower-case letters, digits, '-', '_' or '.')")
-    if doc_id in seen_ids:
-        return skip(f"duplicate id {doc_id!r}, first used on line {seen_ids[doc_id]}")
-    seen_ids[doc_id] = line
-    path = (root / file).resolve()
-    if not file or not path.is_relative_to(root.resolve()):
-        return skip(f"file {file!r} is not a path inside the corpus")
+    if rec.id in seen_ids:
+        return skip(f"duplicate id {rec.id!r}, first used on line {seen_ids[rec.id]}")
+    seen_ids[rec.id] = line
+    path = (root / rec.file).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return skip(f"file {rec.file!r} is not a path inside the corpus")
     if not path.is_file():
-        return skip(f"file {file!r} does not exist (fix the path or add the file)")
+        return skip(f"file {rec.file!r} does not exist (fix the path or add the file)")
     if path in seen_files:
-        problems.append(Problem(line, f"file {file!r} is already listed on line {seen_files[path]}; indexed twice"))
+        problems.append(Problem(line, f"file {rec.file!r} is already listed on line {seen_files[path]}; indexed twice"))
     seen_files[path] = line
-
-    values = {}
-    for column, normalise, valid, message in CELL_CHECKS:
-        value = normalise(cell(column))
-        if value and not valid(value):
-            problems.append(Problem(line, message.format(value[:80])))
-            value = ""
-        values[column] = value
-    topic_list = []
-    for slug in (t.strip() for t in cell("topics").split(";")):
-        if not slug:
-            continue
-        if topics and slug not in topics:
-            problems.append(Problem(line, f"unknown topic {slug!r} (not in topics.csv); indexed without it"))
-        elif slug not in topic_list:
-            topic_list.append(slug)
-    return Entry(id=doc_id, path=path, file=file, title=cell("title"), topics=topic_list, line=line, **values), problems
+    return Entry(record=rec, path=path, line=line), problems
 
 
-def _unlisted_files(root, entries):
+def _unlisted_files(root, entries, published=False):
     """``(entries, problems)`` for the files under ``documents/`` that no manifest row lists."""
     listed = {e.path for e in entries}
     ids = {e.id for e in entries}
@@ -211,10 +176,21 @@ def _unlisted_files(root, entries):
         rel = path.relative_to(root).as_posix()
         doc_id = unique_id(slug_for(rel), ids)
         ids.add(doc_id)
-        problems.append(Problem(0, f"no manifest row; given the id {doc_id!r} and indexed with what the file says "
-                                   "(add a row to give it a country and topics)", file=rel))
-        extra.append(Entry(id=doc_id, path=path.resolve(), file=rel))
+        problems.append(Problem(0, UNLISTED + (f"; published as {doc_id!r} (--publish-unlisted): give it a row "
+                                               "with `python -m indexer add`" if published else
+                                               "; not published: give it a row with `python -m indexer add`, or "
+                                               f"publish it as {doc_id!r} with --publish-unlisted"), file=rel))
+        extra.append(Entry(record=record.Record(id=doc_id, file=rel), path=path.resolve()))
     return extra, problems
+
+
+def file_sha1(path):
+    """The sha1 of a file's bytes, read a block at a time."""
+    digest = hashlib.sha1()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def slug_for(rel):

@@ -28,6 +28,10 @@ class ManifestError(IndexerError):
     "The manifest cannot be read at all (missing columns, not CSV)"
 
 
+class NotPublished(IndexerError):
+    "A build or update refused to publish (``--strict`` with problems left)"
+
+
 class NoIndex(IndexerError):
     "No snapshot has been published yet in the index directory"
 

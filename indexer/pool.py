@@ -5,6 +5,7 @@ alarm interrupts even an endless loop on a malicious file, and the worker lives 
 """
 import os
 import signal
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
@@ -33,8 +34,11 @@ def _on_alarm(signum, frame):
 def _read_with_limit(job):
     signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, settings.get("doc_timeout"))
+    started = time.monotonic()
     try:
-        return job.key, reader.read(job.path, job.language, job.country)
+        reading = reader.read(job.path, job.language, job.country)
+        reading.seconds = round(time.monotonic() - started, 3)
+        return job.key, reading
     except ExtractionTimeout as ex:  # fired outside the extractor's own handler
         return job.key, reader.failed(job.path, str(ex))
     finally:

@@ -36,6 +36,7 @@ class Reading:
     ocr_confidence: float = None                    # Tesseract's mean word confidence (0-100)
     partial: bool = False                           # most pages have almost no text
     page_info: list = field(default_factory=list)   # [{"page", "chars", "ocr", "confidence", "cached"}]
+    seconds: float = 0.0                            # the time reading took (the build report shows it)
 
     def summary(self):
         """The fields of ``check --json``: no text, no passages."""

@@ -8,7 +8,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from indexer import lang
 
 # Bump when the schema or an analyzer changes: ``update`` then rebuilds instead of mixing old and new.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def build_schema():
@@ -22,10 +22,13 @@ def build_schema():
         "year": ID(stored=True),
         "status": ID(stored=True),
         "date": ID(stored=True, sortable=True),
+        "added": ID(stored=True, sortable=True),   # ISO time of first publication: sort=added
+        "type": ID(stored=True),
+        "group": ID(stored=True),
         "fingerprint": ID(stored=True),
         # every word as written (accents folded, nothing stemmed): what spelling suggestions come from
         "spell": TEXT(analyzer=lang.analyzer_for("und"), phrase=False),
-        "meta": STORED,      # dict: file, format, languages with shares, pages, chars, error, notes, ...
+        "meta": STORED,      # {"document": the build report's record of it}, returned as it is
         "content": STORED,   # the text as shown, pages separated by form feeds
     }
     for code in lang.field_languages():

@@ -40,6 +40,9 @@ SETTINGS = (
     Setting("ocr_page_timeout", 60, "Seconds Tesseract may take on one page before it is stopped"),
     Setting("ocr_doc_timeout", 100, "Seconds of OCR per document; pages beyond are noted, not read (keep it below SEARCH_DOC_TIMEOUT)"),
     Setting("min_share", 0.05, "A language is listed for a document when it holds at least this share of the text"),
+    Setting("admin_users", "", "File of staff accounts for /admin (made by `indexer admin-user`); /admin is off without it"),
+    Setting("admin_session_minutes", 60, "Minutes a staff login to /admin lasts"),
+    Setting("max_upload_mb", 50, "Largest file staff may upload through /admin, in megabytes"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -8,7 +8,7 @@ import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
 from indexer.snapshots import NoIndex
-from search_web import i18n, labels, search
+from search_web import admin, i18n, labels, search
 from search_web.snapshot import SnapshotHandle
 
 HERE = Path(__file__).parent
@@ -23,9 +23,12 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src '
 
 def create_app(config=None):
     """A new application; ``config`` keys: ``search.index`` (index dir), ``search.corpus`` (optional
-    corpus dir for downloads; default: the corpus the live snapshot was built from)."""
+    corpus dir for downloads and /admin; default: the corpus the live snapshot was built from),
+    ``search.admin_users`` (accounts file: /admin is off without one), ``search.admin_session_minutes``,
+    ``search.max_upload_mb``."""
     app = Bottle()
-    app.config.update({"search.index": "var/index/", "search.corpus": ""})
+    app.config.update({"search.index": "var/index/", "search.corpus": "", "search.admin_users": "",
+                       "search.admin_session_minutes": 60, "search.max_upload_mb": 50})
     app.config.update(config or {})
     handle = SnapshotHandle(app.config["search.index"])
 
@@ -73,29 +76,56 @@ def create_app(config=None):
     @app.get("/")
     def home():
         lv = live()
-        result = view(search.run(lv, search.SearchRequest()), current_params(search.SearchRequest()),
+        result = view(search.run(lv, search.SearchRequest(sort="added")), current_params(search.SearchRequest()),
                       lv.report.get("topics", {}))
-        return page("home.tpl", title=tr("Policy documents"), result=result, report=lv.report, feed_url="/feed")
+        return page("home.tpl", title=tr("Policy documents"), result=result, report=lv.report, feed_url="/feed",
+                    latest_url="/search?" + urlencode({"sort": "added", **({"hl": query_one("hl")}
+                                                                           if query_one("hl") in INTERFACE_LANGUAGES else {})}))
 
     def searched(newest_first=False):
         """Run the search the request's parameters describe: ``(request, its parameters, result)``."""
         lv = live()
         req = read_request()
         if newest_first and req.sort == "relevance":
-            req.sort = "newest"
+            req.sort = "added"
         current = current_params(req)
         return req, current, view(search.run(lv, req), current, lv.report.get("topics", {}))
 
     def found(doc_id):
-        """The document, or a 404 page (JSON for the API)."""
-        doc = search.document(live(), doc_id)
+        """The document; for an id that moved, a 301 to its new address; for a withdrawn one, a 410
+        with what it was; else a 404 page (JSON for the API)."""
+        lv = live()
+        doc = search.document(lv, doc_id)
         if doc is None:
+            moved_to = lv.report.get("aliases", {}).get(doc_id)
+            if moved_to:
+                prefix = "/api/v1/doc/" if request.path.startswith("/api/") else "/doc/"
+                rest = request.path[len(prefix) + len(doc_id):]   # "/file", or nothing
+                location = prefix + moved_to + rest + ("?" + request.query_string if request.query_string else "")
+                raise HTTPResponse(status=301, headers={"Location": location})
+            withdrawn = lv.report.get("withdrawn", {}).get(doc_id)
+            if withdrawn:
+                raise gone(withdrawn)
             if request.path.startswith("/api/"):
                 raise HTTPResponse(status=404, body=json_error(404, f"no document with id {doc_id!r}"),
                                    headers={"Content-Type": JSON_TYPE})
             raise HTTPResponse(status=404, body=page("error.tpl", title=tr("Not found"),
                                                      message=tr("No document has the id “%(id)s”.") % {"id": doc_id}))
         return doc
+
+    def gone(withdrawn):
+        """410 Gone: the document was withdrawn; say what it was and when."""
+        when = withdrawn.get("withdrawn", "")[:10]
+        # not to be cached: a rollback or a new row brings the document back
+        headers = {"Cache-Control": "no-cache"}
+        if request.path.startswith("/api/"):
+            body = json.dumps({"ok": False, "status": 410, "error": f"document {withdrawn['id']!r} was withdrawn on {when}",
+                               "withdrawn": withdrawn}, ensure_ascii=False)
+            return HTTPResponse(status=410, body=body, headers=dict(headers, **{"Content-Type": JSON_TYPE}))
+        hl = interface_language()
+        return HTTPResponse(status=410, headers=headers, body=page(
+            "gone.tpl", title=tr("Document withdrawn"), doc=withdrawn, when=when,
+            country_label=labels.country(withdrawn.get("country", ""), hl)))
 
     @app.get("/search")
     def search_page():
@@ -162,7 +192,7 @@ def create_app(config=None):
 
     @app.get("/feed")
     def feed():
-        req, current, result = searched(newest_first=True)  # a feed reader wants what is new first
+        req, current, result = searched(newest_first=True)  # a feed reader wants what was added last first
         base = request.urlparts.scheme + "://" + request.urlparts.netloc
         response.content_type = "application/atom+xml; charset=utf-8"
         return template("feed.tpl", template_lookup=TEMPLATES, result=result, base=base, q=req.q,
@@ -200,6 +230,7 @@ def create_app(config=None):
         response.status = 404
         return page("error.tpl", title=tr("Not found"), message=message)
 
+    admin.mount(app, page, live, tr, interface_language)
     return app
 
 

@@ -18,6 +18,14 @@ def country(code, hl="en"):
     return _locale(hl).territories.get(code, code) if code else ""
 
 
+@lru_cache(maxsize=16)
+def countries(hl="en"):
+    """``[(code, name)]`` of every country and organisation code, by name in ``hl``."""
+    names = _locale(hl).territories
+    return sorted(((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()),
+                  key=lambda pair: pair[1].casefold())
+
+
 def language(code, hl="en"):
     if code == UND or not code:
         return {"en": "Undetermined"}.get(hl, _locale(hl).languages.get("und", "Undetermined"))

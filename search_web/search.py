@@ -16,7 +16,7 @@ from whoosh import query as wq
 from search_web import query, snippets
 
 FACETS = ("country", "language", "topic", "year")
-SORTS = ("relevance", "newest", "oldest")
+SORTS = ("relevance", "newest", "oldest", "added")
 PAGE_SIZE = 10
 SUGGEST_BELOW = 2     # results: at most this many, and a misspelt word may be why
 MAX_SUGGEST_WORDS = 6
@@ -119,7 +119,7 @@ def run(live, request):
     page = min(request.page, pages)
     # Without a query there is no relevance to rank by: browsing lists the newest first.
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
-    hits = _hits(searcher, q, final, sort, page) if total else []
+    hits = _hits(live, q, final, sort, page) if total else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
             # A spelling suggestion is for a search that found (almost) nothing; it is also the
@@ -144,10 +144,13 @@ def count_facets(sets, matched, chosen, selected):
     return facets
 
 
-def _hits(searcher, q, final, sort, page):
+def _hits(live, q, final, sort, page):
+    searcher = live.searcher()
     limit = page * PAGE_SIZE
     if sort != "relevance":
-        results = searcher.search(q or wq.Every(), filter=set(final), limit=limit, sortedby="date",
+        # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
+        results = searcher.search(q or wq.Every(), filter=set(final), limit=limit,
+                                  sortedby="added" if sort == "added" else "date",
                                   reverse=(sort != "oldest"), terms=q is not None)
     else:
         results = searcher.search(q, filter=set(final), limit=limit, terms=True)
@@ -157,35 +160,52 @@ def _hits(searcher, q, final, sort, page):
         stored = hit.fields()
         text = (stored.get("content") or "")[:SNIPPET_TEXT_CHARS].replace("\f", "\n\n")
         fields = _fields_of(stored, terms)
-        out.append(result_dict(stored, snippet=snippets.snippet(text, fields, terms, searcher.schema)))
+        out.append(result_dict(stored, snippet=snippets.snippet(text, fields, terms, searcher.schema), live=live))
     return out
 
 
 def _fields_of(stored, terms):
     """The text fields of a document's languages that the query searched."""
-    meta = stored.get("meta") or {}
-    codes = [lang["code"] for lang in meta.get("languages", [])] or [meta.get("main_language", "und")]
+    doc = _record(stored)
+    codes = [lang["code"] for lang in doc.get("languages", [])] or [doc.get("language", "und")]
     return [f for f in ("text_" + code for code in codes) if f in terms]
 
 
-def result_dict(stored, snippet=""):
+# What the build keeps for itself and a visitor has no use for.
+BUILD_ONLY = ("line", "sha1", "row", "fingerprint", "seconds", "warnings", "change", "encoding", "page_info")
+
+
+def _record(stored):
     meta = stored.get("meta") or {}
-    return {
-        "id": stored["id"],
-        "title": stored.get("title", ""),
-        "country": stored.get("country", ""),
-        "language": meta.get("main_language", "und"),
-        "languages": meta.get("languages", []),
-        "date": stored.get("date", ""),
-        "topics": meta.get("topics", []),
-        "topics_automatic": meta.get("topics_automatic", False),
-        "status": stored.get("status", ""),
-        "format": meta.get("format", ""),
-        "ocr": meta.get("ocr", False),
-        "snippet": snippet,
-        "url": "/doc/" + stored["id"],
-        "file_url": "/doc/" + stored["id"] + "/file",
-    }
+    if "document" in meta:
+        return meta["document"]
+    # a snapshot built before the record was stored whole: what its fields hold, until the next update
+    return {"id": stored["id"], "title": stored.get("title", ""), "country": stored.get("country", ""),
+            "date": stored.get("date", ""), "status": stored.get("status", ""), "topics": meta.get("topics", []),
+            "language": meta.get("main_language", "und"), "languages": meta.get("languages", []),
+            "format": meta.get("format", ""), "file": meta.get("file", ""), "source_url": meta.get("source_url", ""),
+            "error": meta.get("error", ""), "notes": meta.get("notes", []), "pages": meta.get("pages", 0),
+            "chars": meta.get("chars", 0), "topics_automatic": meta.get("topics_automatic", False)}
+
+
+def result_dict(stored, snippet="", live=None):
+    """The document's record as the build stored it, with its links (and its language versions)."""
+    doc = {k: v for k, v in _record(stored).items() if k not in BUILD_ONLY}
+    doc.update(snippet=snippet, url="/doc/" + stored["id"], file_url="/doc/" + stored["id"] + "/file",
+               versions=versions(live, doc) if live is not None else [])
+    return doc
+
+
+def versions(live, doc):
+    """``[{id, language}]`` of the other documents of the same ``group`` (language versions)."""
+    groups = live.cache.get("groups")
+    if groups is None:
+        groups = {}
+        for d in live.report.get("documents", []):
+            if d.get("group"):
+                groups.setdefault(d["group"], []).append({"id": d["id"], "language": d.get("language", "und")})
+        live.cache["groups"] = groups
+    return [v for v in groups.get(doc.get("group") or "", []) if v["id"] != doc["id"]]
 
 
 def document(live, doc_id):
@@ -193,13 +213,7 @@ def document(live, doc_id):
     stored = live.searcher().document(id=doc_id)
     if stored is None:
         return None
-    doc = result_dict(stored)
-    meta = stored.get("meta") or {}
-    doc.update({"error": meta.get("error", ""), "notes": meta.get("notes", []), "pages": meta.get("pages", 0),
-                "chars": meta.get("chars", 0), "source_url": meta.get("source_url", ""),
-                "file": meta.get("file", ""), "text": stored.get("content", ""),
-                "ocr_confidence": meta.get("ocr_confidence"), "partial": meta.get("partial", False)})
-    return doc
+    return dict(result_dict(stored, live=live), text=stored.get("content", ""))
 
 
 def marked_paragraphs(live, doc, q_text, hl="", expand=True):
@@ -222,7 +236,7 @@ def more_like_this(live, doc, count=5):
         return []
     docnum = searcher.document_number(id=doc["id"])
     hits = searcher.more_like(docnum, field, text=doc["text"][:50_000], top=count)
-    return [result_dict(hit.fields()) for hit in hits]
+    return [result_dict(hit.fields(), live=live) for hit in hits]
 
 
 def suggest(live, text):

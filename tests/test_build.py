@@ -63,8 +63,9 @@ def test_manifest_problems_are_reported_with_line_numbers_and_the_rest_is_indexe
     assert "line 5: unknown language code 'zz'" in problems
     assert "line 6: id 'Bad Id' is not a slug" in problems
     assert "line 7: file '../outside.txt' is not a path inside the corpus" in problems
-    assert "documents/sub/unlisted.html: no manifest row; given the id 'sub-unlisted-html'" in problems
-    assert stored_ids(tmp_path / "index") == ["bad-codes", "ok-doc", "sub-unlisted-html"]
+    assert "documents/sub/unlisted.html: no manifest row; not published" in problems
+    assert "publish it as 'sub-unlisted-html' with --publish-unlisted" in problems
+    assert stored_ids(tmp_path / "index") == ["bad-codes", "ok-doc"]
     bad = next(d for d in report["documents"] if d["id"] == "bad-codes")
     assert bad["status"] == "ok"
 
@@ -79,7 +80,7 @@ def test_update_reads_only_what_changed(small):
     (corpus / "documents/fr/rgpd.txt").write_text("Les données ouvertes et la réutilisation des informations "
                                                   "publiques sont au cœur de la stratégie.", encoding="utf-8")
     shutil.copy(FIXTURES / "consultation-fr.html", corpus / "documents/fr/avis.html")
-    report = build.update(corpus, index)
+    report = build.update(corpus, index, publish_unlisted=True)
     assert report["changes"] == {"added": ["fr-avis-html"], "changed": ["fr-rgpd"], "deleted": [], "unchanged": 1}
 
     (corpus / "documents/fr/avis.html").unlink()
@@ -131,7 +132,7 @@ def test_two_builds_at_once_are_refused(small):
         with pytest.raises(BuildLocked):
             build.build(corpus, index)
         result = run_cli("build", "--corpus", str(corpus), "--index", str(index), check=False)
-        assert result.returncode == 1 and "another build" in result.stderr
+        assert result.returncode == 2 and "another build" in result.stderr
 
 
 def test_old_snapshots_are_pruned(small, monkeypatch):
@@ -157,7 +158,7 @@ def test_a_manifest_that_is_not_utf8_is_a_clear_error(small):
     corpus, index = small
     (corpus / "manifest.csv").write_bytes(HEADER.encode() + "fr-rgpd,documents/fr/rgpd.txt,Données,FR,,,,\n".encode("cp1252"))
     result = run_cli("build", "--corpus", str(corpus), "--index", str(index), check=False)
-    assert result.returncode == 1 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_document_without_topics_is_tagged_from_the_glossary(tmp_path):

@@ -15,7 +15,8 @@ CONTRACT_KEYS = {"path", "format", "status", "language", "languages", "chars", "
 # The directories each command reads; the others it accepts (the contract lets scripts pass
 # --corpus and --index to every command) but does not offer.
 USES = {"build": {"--corpus", "--index"}, "update": {"--corpus", "--index"}, "status": {"--index"},
-        "rollback": {"--index"}, "check": set()}
+        "rollback": {"--index"}, "check": set(), "add": {"--corpus", "--index"}, "edit": {"--corpus", "--index"},
+        "withdraw": {"--corpus", "--index"}, "fix-manifest": {"--corpus"}, "admin-user": set()}
 
 
 @pytest.mark.parametrize("command", sorted(cli.commands))
@@ -73,4 +74,4 @@ def test_check_walks_folders_and_prints_a_table():
 
 def test_unknown_corpus_is_a_clear_error(tmp_path):
     result = run_cli("build", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "i"), check=False)
-    assert result.returncode == 1 and "is not a corpus" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "is not a corpus" in result.stderr and "Traceback" not in result.stderr

@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 from conftest import ROOT
 from search_web import i18n
 
-SOURCES = [*(ROOT / "search_web" / "templates").glob("*.tpl"), ROOT / "search_web" / "app.py",
+SOURCES = [*(ROOT / "search_web" / "templates").glob("*.tpl"), ROOT / "search_web" / "app.py", ROOT / "search_web" / "admin.py",
            ROOT / "search_web" / "search.py"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 

@@ -152,13 +152,13 @@ def test_a_rebuild_is_served_without_a_restart(tmp_path):
     shutil.copy(CORPUS / "topics.csv", corpus)
     shutil.copy(FIXTURES / "rgpd-latin1.txt", corpus / "documents" / "rgpd.txt")
     index = tmp_path / "index"
-    first = build.build(corpus, index)["snapshot"]
+    first = build.build(corpus, index, publish_unlisted=True)["snapshot"]
     proc, srv = start_server(index)
     try:
         assert srv.json("/healthz")[1]["snapshot"] == first
         assert srv.json("/api/v1/search?q=consultation")[1]["total"] == 0
         shutil.copy(FIXTURES / "consultation-fr.html", corpus / "documents" / "avis.html")
-        second = build.update(corpus, index)["snapshot"]
+        second = build.update(corpus, index, publish_unlisted=True)["snapshot"]
         import time
         deadline = time.monotonic() + 10
         while srv.json("/healthz")[1]["snapshot"] != second and time.monotonic() < deadline:

@@ -10,7 +10,8 @@
     <title>{{r['title']}}</title>
     <id>{{base}}{{r['url']}}</id>
     <link href="{{base}}{{r['url']}}"/>
-    <updated>{{atom_date(r['date'], updated)}}</updated>
+    <published>{{r['added'] or atom_date(r['date'], updated)}}</published>
+    <updated>{{r['updated'] or r['added'] or atom_date(r['date'], updated)}}</updated>
     <author><name>{{r['country_label']}}</name></author>
     <summary type="html">{{r['snippet']}}</summary>
   </entry>

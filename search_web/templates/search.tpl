@@ -31,7 +31,7 @@
   <p class="count">{{found if not q else _('%(found)s for “%(query)s”') % {'found': found, 'query': q} }}</p>
 % if result['total']:
   <p class="sort">{{_('Sort:')}}
-%   for s, label in ((('relevance', _('relevance')),) if q else ()) + (('newest', _('newest')), ('oldest', _('oldest'))):
+%   for s, label in ((('relevance', _('relevance')),) if q else ()) + (('newest', _('newest')), ('oldest', _('oldest')), ('added', _('recently added'))):
 %     if s == result['sort']:
     <strong>{{label}}</strong>
 %     else:
