@@ -7,8 +7,11 @@ indexed without that code, a row whose file is missing is skipped, a file withou
 with what the file itself says.
 """
 import csv
+import datetime
 import hashlib
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,16 +24,29 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 URL_RE = re.compile(r"^https?://[^\s/]+", re.I)
 IGNORED_FILES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+MAX_CELL_CHARS = 2000   # a longer manifest cell is a paste gone wrong: cut, reported, the row indexed
+# Rows are read with a generous field limit so that an oversized cell is a problem on its line, not a
+# CSV error that stops the build (the csv module's own limit is 131,072 characters).
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
 # Cells checked against a code list or a pattern: (column, normalise, valid, what to say when not).
 # A bad value is reported and dropped; the row is indexed without it.
 CELL_CHECKS = (
     ("country", str.upper, codes.is_country,
      "unknown country code {!r} (use ISO 3166-1 alpha-2, e.g. FR, or EU); indexed without country"),
-    ("date", str, DATE_RE.match, "date {!r} is not YYYY, YYYY-MM or YYYY-MM-DD; indexed without date"),
+    ("date", str, lambda v: DATE_RE.match(v) and _real_date(v),
+     "date {!r} is not a real YYYY, YYYY-MM or YYYY-MM-DD date; indexed without date"),
     ("language", str.lower, codes.is_language,
      "unknown language code {!r} (use ISO 639-1, e.g. fr); the language is detected instead"),
     ("source_url", str, URL_RE.match, "source_url {!r} is not an http(s) address; indexed without it"),
 )
+
+
+def _real_date(value):
+    """2023-02-31 has the shape of a date and is none."""
+    try:
+        return len(value) < 10 or bool(datetime.date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 @dataclass
@@ -133,19 +149,51 @@ def _manifest_entries(root, topics):
     path = root / "manifest.csv"
     if not path.is_file():
         return [], [Problem(0, "no manifest.csv: every file is indexed with what it says itself", file="manifest.csv")]
-    with open(path, encoding="utf-8-sig", newline="") as f:
+    with open(path, encoding="utf-8-sig", newline="") as f, _field_limit(CSV_FIELD_LIMIT):
         reader = csv.DictReader(f)
         missing = [c for c in ("id", "file") if c not in (reader.fieldnames or ())]
         if missing:
             raise ManifestError(f"{path}: the header has no {', '.join(missing)} column; it must be "
                                 + ",".join(MANIFEST_COLUMNS))
         seen_ids, seen_files, entries, problems = {}, {}, [], []
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as ex:
+                raise ManifestError(f"{path} line {reader.line_num}: {ex}; check that line in a spreadsheet "
+                                    "and save it again as 'CSV UTF-8'") from ex
+            problems += _bound_cells(row, reader.line_num)
             entry, found = _entry(root, row, reader.line_num, topics, seen_ids, seen_files)
             problems += found
             if entry:
                 entries.append(entry)
     return entries, problems
+
+
+class _field_limit:
+    """``csv.field_size_limit`` raised for one read, then put back (it is process-wide)."""
+
+    def __init__(self, limit):
+        self.limit, self.before = limit, None
+
+    def __enter__(self):
+        self.before = csv.field_size_limit(min(self.limit, sys.maxsize))
+
+    def __exit__(self, *exc):
+        csv.field_size_limit(self.before)
+
+
+def _bound_cells(row, line):
+    """Cut every cell over MAX_CELL_CHARS in place, with a problem for each."""
+    problems = []
+    for column, value in row.items():
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            row[column] = value[:MAX_CELL_CHARS]
+            problems.append(Problem(line, f"{column or 'an unnamed column'} is {len(value):,} characters long, over "
+                                          f"{MAX_CELL_CHARS:,}; cut to its first {MAX_CELL_CHARS:,}"))
+    return problems
 
 
 def _entry(root, row, line, topics, seen_ids, seen_files):
@@ -171,6 +219,9 @@ def _entry(root, row, line, topics, seen_ids, seen_files):
     path = (root / file).resolve()
     if not file or not path.is_relative_to(root.resolve()):
         return skip(f"file {file!r} is not a path inside the corpus")
+    bad_name = name_problem(file)
+    if bad_name:
+        return skip(f"file {shown(file)}: {bad_name}")
     if not path.is_file():
         return skip(f"file {file!r} does not exist (fix the path or add the file)")
     if path in seen_files:
@@ -203,12 +254,17 @@ def _unlisted_files(root, entries):
     extra, problems = [], []
     if not documents.is_dir():
         return extra, problems
+    inside = root.resolve()
     for path in sorted(documents.rglob("*")):
         if not path.is_file() or path.name in IGNORED_FILES or path.name.startswith("~$"):
             continue
         if path.resolve() in listed:
             continue
         rel = path.relative_to(root).as_posix()
+        refused = outside_problem(path, inside) or name_problem(rel)
+        if refused:
+            problems.append(Problem(0, refused + "; not indexed", file=shown(rel)))
+            continue
         doc_id = unique_id(slug_for(rel), ids)
         ids.add(doc_id)
         problems.append(Problem(0, f"no manifest row; given the id {doc_id!r} and indexed with what the file says "
@@ -217,12 +273,51 @@ def _unlisted_files(root, entries):
     return extra, problems
 
 
+def outside_problem(path, inside):
+    """Why a file under documents/ may not be read (a link that leads out of the corpus), or ''.
+    A symlink to /etc/passwd would otherwise be published, text and all."""
+    if not path.resolve().is_relative_to(inside):
+        return "a link to a file outside the corpus"
+    return ""
+
+
+# Format characters that reorder text (U+202E shows "gpj.exe" as "exe.jpg") and invisible ones.
+BIDI_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def name_problem(rel):
+    """Why a file name cannot be published, or ''. Bytes that are not UTF-8 (Python holds them as lone
+    surrogates) cannot make an id or a header; a newline or other control forges lines in reports and
+    headers; bidi controls disguise the name."""
+    if any(0xDC80 <= ord(c) <= 0xDCFF for c in rel):
+        return "the file name is not UTF-8; rename it (e.g. with convmv) and build again"
+    if any(unicodedata.category(c) == "Cc" for c in rel):
+        return "the file name holds a control character (a newline?); rename it and build again"
+    if BIDI_CONTROLS.search(rel):
+        return "the file name holds invisible or direction-changing characters; rename it and build again"
+    return ""
+
+
+def shown(name):
+    """A file name safe to print: controls, bidi marks and undecodable bytes as escapes."""
+    out = []
+    for c in name:
+        if 0xDC80 <= ord(c) <= 0xDCFF:
+            out.append(f"\\x{ord(c) - 0xDC00:02x}")
+        elif unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(c.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def slug_for(rel):
     """A stable id for a file without a manifest row, from its path."""
     rel = re.sub(r"^documents/", "", rel)
     slug = re.sub(r"[^a-z0-9]+", "-", rel.lower()).strip("-")
     if not slug or len(slug) > 100 or not rel.isascii():
-        slug = (slug[:80].strip("-") + "-" if slug else "doc-") + hashlib.sha1(rel.encode()).hexdigest()[:8]
+        digest = hashlib.sha1(rel.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        slug = (slug[:80].strip("-") + "-" if slug else "doc-") + digest
     return slug
 
 

@@ -17,7 +17,11 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 @click.option("--corpus", "corpus_dir", default="", type=click.Path(file_okay=False),
               help="Corpus directory for downloads [default: the one the live index was built from].")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="Worker threads.")
-def cli(host, port, index_dir, corpus_dir, threads):
+@click.option("--connection-limit", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Open connections served at once; slow clients beyond it wait to be accepted.")
+@click.option("--channel-timeout", default=30, show_default=True, type=click.IntRange(1, 3600),
+              help="Seconds a connection may stay silent before it is closed.")
+def cli(host, port, index_dir, corpus_dir, threads, connection_limit, channel_timeout):
     """Serve the policy-document search site.
 
     The site reads the index snapshot that the indexer published last and picks up a newer one
@@ -32,7 +36,18 @@ def cli(host, port, index_dir, corpus_dir, threads):
     app = create_app({"search.index": index_dir, "search.corpus": corpus_dir})
     click.echo(f"Serving on http://{host}:{port}/ (index: {index_dir}); Ctrl-C stops.", err=True)
     try:
-        waitress.serve(app, host=host, port=port, threads=threads, ident="search_web")
+        waitress.serve(app, host=host, port=port, threads=threads, ident="search_web", server_name=host,
+                       **connection_settings(connection_limit, channel_timeout))
     except OSError as ex:
         raise click.ClickException(f"cannot listen on {host}:{port}: {ex.strerror or ex}; is the site already "
                                    "running? Choose another port with --port (make run PORT=8081)")
+
+
+def connection_settings(connection_limit, channel_timeout):
+    """Waitress's limits, chosen rather than inherited. Connections are cheap to hold (waitress reads
+    requests without a thread), so a few hundred clients trickling their headers no longer fill the
+    default 100 slots and lock everyone else out; ``poll`` rather than ``select``, which cannot watch
+    more than 1024 sockets. Behind nginx (see the README) slow clients never reach us at all."""
+    return {"connection_limit": connection_limit, "channel_timeout": channel_timeout, "asyncore_use_poll": True,
+            "cleanup_interval": min(30, channel_timeout), "max_request_header_size": 64 * 1024,
+            "max_request_body_size": 1024 * 1024}
