@@ -2,13 +2,13 @@
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.utils import decode_text
 
 from indexer.errors import ENCRYPTED_MSG, EncryptedDocument, ExtractionError
-from indexer.extract import pdf_layout
+from indexer.extract import pdf_bounds, pdf_layout
 from indexer.extract.base import Extracted, Extractor
 
 
@@ -27,16 +27,19 @@ class PdfExtractor(Extractor):
         return super().match(path, head)
 
     def extract(self, path):
+        pdf_bounds.cap_streams()
+        budget = pdf_bounds.PageBudget()
+        pages, notes = [], []
         with open(path, "rb") as f:
             try:
                 doc = PDFDocument(PDFParser(f), password="")
                 title = _info_title(doc)
-                pages = [pdf_layout.page_text(layout) for layout in _layouts(doc)]
+                notes += pdf_bounds.read_pages(_layouts(doc, budget), pdf_layout.page_text, pages)
             except PDFPasswordIncorrect as ex:
                 raise EncryptedDocument(ENCRYPTED_MSG) from ex
             except PDFEncryptionError as ex:
                 raise EncryptedDocument(f"{ENCRYPTED_MSG} ({ex})") from ex
-            except ExtractionError:
+            except (ExtractionError, MemoryError):
                 raise
             except Exception as ex:  # pdfminer raises many types for damaged files; all mean the same
                 raise ExtractionError(f"broken PDF: {_describe(ex)}; the file may be truncated or damaged, "
@@ -44,7 +47,8 @@ class PdfExtractor(Extractor):
         if not pages:
             raise ExtractionError("broken PDF: no pages could be read; the file may be truncated or damaged, "
                                   "ask the sender for a new copy")
-        notes = []
+        pdf_bounds.check_contents(budget, pages)
+        notes += budget.notes()
         blank = sum(1 for p in pages if not p.strip())
         if 0 < blank < len(pages):
             notes.append(f"{blank} of {len(pages)} pages have no text layer (scanned?)")
@@ -56,10 +60,10 @@ def _describe(ex):
     return text[:160]
 
 
-def _layouts(doc):
+def _layouts(doc, budget=None):
     rsrc = PDFResourceManager(caching=True)
     device = PDFPageAggregator(rsrc, laparams=LAParams())
-    interpreter = PDFPageInterpreter(rsrc, device)
+    interpreter = pdf_bounds.BoundedInterpreter(rsrc, device, budget)
     for page in PDFPage.create_pages(doc):
         interpreter.process_page(page)
         yield device.get_result()
