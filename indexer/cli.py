@@ -142,10 +142,16 @@ def status(corpus_dir, index_dir, as_json):
         python -m indexer status
     """
     try:
-        path = snapshots.current_path(index_dir)
-        report = snapshots.read_report(path)
+        name, problem = snapshots.live_or_newest(index_dir)
+        report = snapshots.read_report(snapshots.snapshots_dir(index_dir) / name)
     except IndexerError as ex:
         _fail(ex)
+    except (OSError, ValueError) as ex:
+        _fail(f"the report of snapshot {name} cannot be read ({ex}); `python -m indexer rollback` publishes "
+              "an older one, `python -m indexer build` a new one")
+    warnings = _index_warnings(index_dir, problem)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
         return
@@ -156,6 +162,20 @@ def status(corpus_dir, index_dir, as_json):
     click.echo(f"languages:     {len(langs)} ({', '.join(langs)})")
     click.echo(f"snapshots:     {', '.join(snapshots.published(index_dir))}")
     _print_summary(report)
+
+
+def _index_warnings(index_dir, problem):
+    """What is wrong around the live snapshot: a damaged CURRENT, a lock or builds left by a killed run."""
+    warnings = [f"{problem}; the site serves {snapshots.live_or_newest(index_dir)[0]}, the newest complete "
+                "snapshot"] if problem else []
+    lock = snapshots.lock_state(index_dir)
+    if lock and not lock.startswith("held by a running"):
+        warnings.append(f"build lock {lock}")
+    leftovers = snapshots.abandoned(index_dir)
+    if leftovers:
+        warnings.append(f"{len(leftovers)} unfinished build(s) left by a killed run ("
+                        + ", ".join(p.name for p in leftovers[:3]) + "); the next build or update removes them")
+    return warnings
 
 
 @cli.command()
@@ -170,7 +190,12 @@ def rollback(corpus_dir, index_dir):
     """
     try:
         with snapshots.locked(index_dir):
-            live = snapshots.current(index_dir)
+            live, problem = snapshots.live_or_newest(index_dir)
+            if problem:
+                # CURRENT itself is what needs undoing: point it at the newest complete snapshot.
+                snapshots.publish(index_dir, live)
+                click.echo(f"CURRENT was damaged ({problem}); published {live}, the newest complete snapshot")
+                return
             before = snapshots.previous(index_dir)
             if before is None:
                 _fail(f"no snapshot older than {live} to roll back to (see `python -m indexer status`)")

@@ -91,7 +91,8 @@ def read(path, override="", country=""):
         if _out_of_memory(ex):
             reading.error = TOO_LARGE.format(settings.get("worker_memory_mb"))
         return reading
-    _renew_time_limit()
+    if extracted.partial:
+        _renew_time_limit()
     _fill(reading, extracted, override, country)
     return reading
 

@@ -17,6 +17,7 @@ class Extracted:
     declared_language: str = ""
     encoding: str = ""
     notes: list = field(default_factory=list)
+    partial: bool = False   # reading stopped at the time limit; the pages read so far are kept
 
 
 class Extractor:

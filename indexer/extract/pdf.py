@@ -52,7 +52,8 @@ class PdfExtractor(Extractor):
         blank = sum(1 for p in pages if not p.strip())
         if 0 < blank < len(pages):
             notes.append(f"{blank} of {len(pages)} pages have no text layer (scanned?)")
-        return Extracted(format=self.FORMAT, pages=pages, paged=True, title=title, notes=notes)
+        return Extracted(format=self.FORMAT, pages=pages, paged=True, title=title, notes=notes,
+                         partial=any(n.startswith(pdf_bounds.PARTIAL) for n in notes))
 
 
 def _describe(ex):

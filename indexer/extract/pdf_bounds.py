@@ -17,6 +17,7 @@ from indexer.errors import ExtractionError, ExtractionTimeout
 
 MAX_FORMS_PER_PAGE = 2000    # form XObjects drawn on one page; real pages draw a few dozen
 MAX_FORM_DEPTH = 12          # forms inside forms; real files nest two or three
+PARTIAL = "text of pages "    # how the note on a partial reading starts
 READING_SHARE = 0.9          # of the document's time limit: stop between pages rather than mid-page
 
 
@@ -121,7 +122,7 @@ def read_pages(layouts, page_text, pages):
     except ExtractionTimeout:
         if not pages:
             raise
-    return [f"text of pages 1–{len(pages)} only: reading stopped at the time limit ({limit} s, "
+    return [f"{PARTIAL}1–{len(pages)} only: reading stopped at the time limit ({limit} s, "
             "SEARCH_DOC_TIMEOUT); raise it to read the rest"]
 
 
