@@ -42,9 +42,11 @@ def create_app(config=None):
     corpus dir for downloads; default: the corpus the live snapshot was built from)."""
     app = Bottle()
     app.config.update({"search.index": "var/index/", "search.corpus": "",
-                       "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", "")})
+                       "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
+                       "search.time_budget": float(os.environ.get("SEARCH_TIME_BUDGET") or 10.0)})
     app.config.update(config or {})
     handle = SnapshotHandle(app.config["search.index"])
+    budget = search.Budget(app.config["search.time_budget"])
     app.wsgi = with_security_headers(app.wsgi)
 
     def live():
@@ -109,7 +111,19 @@ def create_app(config=None):
         if newest_first and req.sort == "relevance":
             req.sort = "newest"
         current = current_params(req)
-        return req, current, view(search.run(lv, req), current, lv.report.get("topics", {}))
+        try:
+            result = budget.run(search.run, lv, req)
+        except search.OverBudget:
+            raise over_budget()
+        return req, current, view(result, current, lv.report.get("topics", {}))
+
+    def over_budget():
+        """503 with Retry-After: the search was stopped at its time budget, the server stays free."""
+        headers = {"Retry-After": str(search.RETRY_AFTER)}
+        message = tr("This search takes too long. Try fewer words or filters, or try again in a moment.")
+        if request.path.startswith("/api/") or request.path == "/feed":
+            return HTTPResponse(status=503, body=json_error(503, message), headers={**headers, "Content-Type": JSON_TYPE})
+        return HTTPResponse(status=503, body=page("error.tpl", title=tr("Search"), message=message), headers=headers)
 
     def found(doc_id):
         """The document, or a 404 page (JSON for the API)."""
@@ -161,7 +175,13 @@ def create_app(config=None):
         doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"], hl)) for lang in doc["languages"]]
         req = read_request()
         more = [label_result(r, hl) for r in search.more_like_this(live(), doc)]
-        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q,
+        doc["text"], parts, first_page = search.text_part(doc["text"], _whole_number(query_one("part")))
+        part = min(max(1, _whole_number(query_one("part"))), parts)
+
+        def part_url(n):
+            return f"/doc/{doc_id}?" + urlencode({k: v for k, v in (("q", req.q), ("part", n)) if v})
+        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q, part=part, parts=parts,
+                    part_url=part_url, first_page=first_page + 1,
                     pages=search.marked_paragraphs(live(), doc, req.q, hl, req.expand))
 
     @app.get("/api/v1/doc/<doc_id>")
@@ -215,6 +235,9 @@ def create_app(config=None):
     @app.error(405)
     def error405(err):
         allowed = err.headers.get("Allow", "GET") if err.headers else "GET"
+        if {m.strip() for m in allowed.split(",")} <= {"OPTIONS"}:   # only the preflight route matched
+            response.status = 404
+            return error404(err)
         response.set_header("Allow", allowed)
         if request.path.startswith("/api/"):
             response.set_header("Access-Control-Allow-Origin", "*")
@@ -244,6 +267,13 @@ def label_result(r, hl):
     r["country_label"] = labels.country(r["country"], hl)
     r["language_label"] = labels.language(r["language"], hl)
     return r
+
+
+def _whole_number(text):
+    try:
+        return int(text or 1)
+    except ValueError:
+        return 1
 
 
 def query_all(name):

@@ -9,6 +9,7 @@ taken with the other facets' filters but not its own, so a visitor sees what a s
 """
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
 
 import regex
 from dataclasses import dataclass, field
@@ -88,6 +89,32 @@ class SearchRequest:
             page = max(1, min(page, 10**6))
         expand = (get_one("xl") or "1").strip() != "0"
         return cls(q=q, filters=filters, sort=sort, page=page, hl=hl, expand=expand, notices=notices, problems=problems)
+
+
+RETRY_AFTER = 30   # seconds a client is asked to wait after a search over its budget
+
+
+class OverBudget(Exception):
+    "A search did not finish within its time budget"
+
+
+class Budget:
+    """Searches run in a few threads of their own, and the request waits at most ``seconds`` for one.
+    A search past its budget is answered 503 at once; its thread ends the (capped) work without
+    holding the visitor or a server thread, and with the threads all busy new searches wait their
+    turn rather than pile up on the CPU."""
+
+    def __init__(self, seconds, threads=4):
+        self.seconds = seconds
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="search")
+
+    def run(self, fn, *args):
+        future = self._pool.submit(fn, *args)
+        try:
+            return future.result(timeout=self.seconds)
+        except FutureTimeout:
+            future.cancel()
+            raise OverBudget(f"over the {self.seconds} s budget") from None
 
 
 def _cap_query(q, notices):
