@@ -37,7 +37,6 @@ def building(index_dir, base=None):
     otherwise: the live index never sees a partial build."""
     parent = snapshots_dir(index_dir)
     parent.mkdir(parents=True, exist_ok=True)
-    clean_abandoned(index_dir)
     path = parent / f".building-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
     try:
         if base is None:
@@ -234,6 +233,7 @@ def locked(index_dir):
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / ".lock", "a+") as f:
         _acquire(f, index_dir)
+        clean_abandoned(index_dir)   # what a killed build left: ours now that we hold the lock
         f.seek(0)
         f.truncate()
         f.write(f"pid {os.getpid()}")
