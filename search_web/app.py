@@ -43,7 +43,7 @@ def create_app(config=None):
     app = Bottle()
     app.config.update({"search.index": "var/index/", "search.corpus": "",
                        "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
-                       "search.time_budget": float(os.environ.get("SEARCH_TIME_BUDGET") or 10.0)})
+                       "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0)})
     app.config.update(config or {})
     handle = SnapshotHandle(app.config["search.index"])
     budget = search.Budget(app.config["search.time_budget"])
@@ -336,6 +336,14 @@ def atom_date(date, fallback):
     except ValueError:
         return fallback
     return day + "T00:00:00Z"
+
+
+def env_seconds(name, default):
+    raw = os.environ.get(name) or ""
+    try:
+        return float(raw) if raw else default
+    except ValueError:
+        raise SystemExit(f"{name}={raw!r} is not a number of seconds; unset it or give a value like {default}")
 
 
 def header(key):

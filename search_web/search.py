@@ -10,10 +10,9 @@ taken with the other facets' filters but not its own, so a visitor sees what a s
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
-
-import regex
 from dataclasses import dataclass, field
 
+import regex
 from whoosh import query as wq
 
 from search_web import query, snippets
@@ -104,7 +103,7 @@ class Budget:
     holding the visitor or a server thread, and with the threads all busy new searches wait their
     turn rather than pile up on the CPU."""
 
-    def __init__(self, seconds, threads=4):
+    def __init__(self, seconds, threads=8):
         self.seconds = seconds
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="search")
 

@@ -1,5 +1,6 @@
 """Hostile requests against a real server (issue 9): each test is an attack that once worked."""
 import json
+import os
 import shutil
 import socket
 import time
@@ -201,3 +202,29 @@ def test_slow_clients_do_not_lock_out_a_normal_search(sample_index):
             s.close()
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_the_last_resort_error_page_carries_the_security_headers(sample_index):
+    """When the 500 page itself fails, Bottle writes its own "Critical error" page; it too must carry
+    the headers (once a non-UTF-8 Accept-Language did exactly this)."""
+    from search_web.app import create_app
+    app = create_app({"search.index": str(sample_index)})
+
+    def broken():
+        raise RuntimeError("a bug")
+
+    def broken_error_page(err):
+        raise RuntimeError("the error page has a bug too")
+
+    app.route("/broken")(broken)
+    app.error_handler[500] = broken_error_page
+    sent = {}
+
+    def start_response(status, headers, exc_info=None):
+        sent["status"], sent["headers"] = status, dict(headers)
+
+    body = b"".join(app({"REQUEST_METHOD": "GET", "PATH_INFO": "/broken", "SERVER_NAME": "127.0.0.1",
+                         "SERVER_PORT": "8080", "wsgi.url_scheme": "http", "wsgi.input": None,
+                         "wsgi.errors": open(os.devnull, "w")}, start_response))
+    assert sent["status"].startswith("500") and b"Critical error" in body
+    assert all(name in sent["headers"] for name in SECURITY), sent["headers"]
