@@ -204,7 +204,7 @@ def main():
         build_line(root, corpus, index)
         _, _, _ = run(root, "-m", "indexer", "status", "--index", str(index))
         report = next((index / "snapshots").glob("2*/report.json"), None)
-        leaked = report is not None and "notes" in report.read_text(encoding="utf-8")
+        leaked = report is not None and '"notes-txt"' in report.read_text(encoding="utf-8")
         out("symlink to a file outside the corpus", "indexed" if leaked else "refused")
         corpus = small_corpus(work, "names", files=[(b"bad\xffname.txt", b"Data protection act text.")])
         out("file name bad\\xffname.txt", build_line(root, corpus, work / "names-index"))

@@ -72,9 +72,9 @@ def _check_unpacked_size(path):
                               f"{limit} MB limit (raise SEARCH_MAX_UNPACKED_MB to read it)")
 
 
-# A parsed XML part takes about twenty times its size in memory (a 100 MB document.xml reached 2.2 GB),
+# A parsed XML part takes twenty-odd times its size in memory (a 100 MB document.xml reached 2.2 GB),
 # and the parse cannot be interrupted: a part too big for the worker's memory ceiling is refused first.
-XML_MEMORY_FACTOR = 20
+XML_MEMORY_FACTOR = 25
 
 
 def _check_xml_parts(archive):
