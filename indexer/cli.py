@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from indexer import build as build_mod, pool, snapshots
+from indexer.corpus import shown
 from indexer.errors import IndexerError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -237,7 +238,7 @@ def check(corpus_dir, index_dir, paths, as_json):
         else:
             langs = " ".join(f"{lang['code']}:{lang['share']:.2f}" for lang in reading.languages) or reading.language
             pages = f"{reading.pages}p " if reading.pages else ""
-            line = f"{reading.status:9} {reading.format:5} {pages}{reading.chars:>8} chars  {langs:20} {reading.path}"
+            line = f"{reading.status:9} {reading.format:5} {pages}{reading.chars:>8} chars  {langs:20} {shown(reading.path)}"
             click.echo(line)
             for note in ([reading.error] if reading.error else []) + reading.notes:
                 click.echo(f"          {note}")

@@ -70,6 +70,8 @@ def test_file_names_that_are_not_utf8_or_hold_controls_are_reported_escaped(tmp_
     assert "bad\\xffname.txt" in out and "new\\nforged line.txt" in out and "evil\\u202etxt.exe" in out
     assert not any(line.startswith("forged line") for line in out.splitlines())
     assert "\u202e" not in out
+    checked = run_cli("check", str(corpus / "documents"), check=False).stdout
+    assert "new\\nforged line.txt" in checked and "\u202e" not in checked
 
 
 def test_an_oversized_manifest_cell_is_cut_and_reported_with_its_line(tmp_path):
