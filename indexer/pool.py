@@ -63,6 +63,8 @@ def _read_with_limit(job):
         return job.key, reader.read(job.path, job.language, job.country)
     except ExtractionTimeout as ex:  # fired outside the extractor's own handler
         return job.key, reader.failed(job.path, str(ex))
+    except MemoryError:  # the ceiling reached after reading, telling the languages of a huge text
+        return job.key, reader.failed(job.path, reader.TOO_LARGE.format(settings.get("worker_memory_mb")))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
