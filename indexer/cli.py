@@ -142,6 +142,8 @@ def status(corpus_dir, index_dir, as_json):
     Example:
         python -m indexer status
     """
+    for warning in _leftover_warnings(index_dir):
+        click.echo(f"warning: {warning}", err=True)
     try:
         name, problem = snapshots.live_or_newest(index_dir)
         report = snapshots.read_report(snapshots.snapshots_dir(index_dir) / name)
@@ -150,9 +152,8 @@ def status(corpus_dir, index_dir, as_json):
     except (OSError, ValueError) as ex:
         _fail(f"the report of snapshot {name} cannot be read ({ex}); `python -m indexer rollback` publishes "
               "an older one, `python -m indexer build` a new one")
-    warnings = _index_warnings(index_dir, problem)
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+    if problem:
+        click.echo(f"warning: {problem}; the site serves {name}, the newest complete snapshot", err=True)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
         return
@@ -165,10 +166,9 @@ def status(corpus_dir, index_dir, as_json):
     _print_summary(report)
 
 
-def _index_warnings(index_dir, problem):
-    """What is wrong around the live snapshot: a damaged CURRENT, a lock or builds left by a killed run."""
-    warnings = [f"{problem}; the site serves {snapshots.live_or_newest(index_dir)[0]}, the newest complete "
-                "snapshot"] if problem else []
+def _leftover_warnings(index_dir):
+    """What a killed run left in the index directory: its lock, its unfinished builds."""
+    warnings = []
     lock = snapshots.lock_state(index_dir)
     if lock and not lock.startswith("held by a running"):
         warnings.append(f"build lock {lock}")

@@ -143,5 +143,5 @@ def test_pages_read_before_the_time_limit_are_kept(tmp_path):
 def test_unclosed_tags_are_read_in_time(tmp_path):
     path = tmp_path / "tags.html"
     path.write_bytes(hostile.unclosed_tags_html())
-    reading = check(path, search_doc_timeout=10)
+    reading = check(path, search_doc_timeout=5)
     assert reading["status"] == "ok" and reading["format"] == "html", reading

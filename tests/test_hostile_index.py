@@ -6,39 +6,48 @@ import subprocess
 import sys
 import time
 
+import hostile
 from conftest import CORPUS, ROOT, run_cli, start_server
 from indexer import snapshots
 
 
 def test_a_build_killed_with_sigkill_leaves_no_lock_behind(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    shutil.copy(CORPUS / "topics.csv", corpus)
+    for name in ("a.txt", "b.txt"):
+        (corpus / "documents" / name).write_text(TEXT, encoding="utf-8")
+    (corpus / "documents" / "slow.pdf").write_bytes(hostile.many_pages_pdf(pages=3000))
     index = tmp_path / "index"
-    run_cli("build", "--corpus", str(CORPUS), "--index", str(index))
-    # a second build, killed while its workers are reading
-    proc = subprocess.Popen([sys.executable, "-m", "indexer", "build", "--corpus", str(CORPUS), "--index", str(index)],
+    # killed while a worker is still reading the slow file
+    proc = subprocess.Popen([sys.executable, "-m", "indexer", "build", "--corpus", str(corpus), "--index", str(index)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "SEARCH_WORKERS": "2"})
+                            env={**os.environ, "SEARCH_WORKERS": "2", "SEARCH_DOC_TIMEOUT": "120"})
     line = proc.stderr.readline()
     assert line.startswith(b"[1/"), line
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
-    status = run_cli("status", "--index", str(index))
+    status = run_cli("status", "--index", str(index), check=False)
     assert "warning: build lock" in status.stderr and "unfinished build(s)" in status.stderr
     # at once, not after minutes: the workers died with their parent and hold no lock
-    result = run_cli("update", "--corpus", str(CORPUS), "--index", str(index), check=False)
+    result = run_cli("update", "--corpus", str(corpus), "--index", str(index), check=False,
+                     env={"SEARCH_DOC_TIMEOUT": "2"})
     assert result.returncode == 0, result.stderr
     assert not list((index / "snapshots").glob(".building-*"))
     assert "warning" not in run_cli("status", "--index", str(index)).stderr
+
+
+TEXT = "Personal data may only be processed for a stated purpose under the data protection act."
 
 
 def two_snapshots(tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "documents").mkdir(parents=True)
     shutil.copy(CORPUS / "topics.csv", corpus)
-    text = "Personal data may only be processed for a stated purpose under the data protection act."
-    (corpus / "documents" / "a.txt").write_text(text, encoding="utf-8")
+    (corpus / "documents" / "a.txt").write_text(TEXT, encoding="utf-8")
     index = tmp_path / "index"
     run_cli("build", "--corpus", str(corpus), "--index", str(index))
-    (corpus / "documents" / "b.txt").write_text(text + " A second document.", encoding="utf-8")
+    (corpus / "documents" / "b.txt").write_text(TEXT + " A second document.", encoding="utf-8")
     run_cli("build", "--corpus", str(corpus), "--index", str(index))
     names = snapshots.published(index)
     assert len(names) == 2

@@ -98,7 +98,7 @@ def hostile_site(tmp_path_factory):
     paragraph = ("Data protection rules for public bodies: personal data may only be processed for a stated "
                  "purpose, and every processing is recorded in a register kept by the authority.")
     (corpus / "documents" / "control.txt").write_text(paragraph, encoding="utf-8")
-    (corpus / "documents" / "long.txt").write_text("\n\n".join([paragraph] * 3000), encoding="utf-8")
+    (corpus / "documents" / "long.txt").write_text("\n\n".join([paragraph] * 1200), encoding="utf-8")
     (corpus / "documents" / "script.js").write_text(f"/* {paragraph} */ alert(document.domain);", encoding="utf-8")
     (corpus / "manifest.csv").write_text(
         "id,file,title,country,topics,date,language,source_url\n"
