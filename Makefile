@@ -16,7 +16,7 @@ help:
 	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
 	@echo "make bench    build-time benchmark on the sample corpus"
 	@echo "make eval     search quality (recall@10, MRR) and language identification on the judged sets"
-	@echo "make fuzz     Hypothesis against every route and against check on mutated files (a few minutes)"
+	@echo "make fuzz     Hypothesis against every route and against check on mutated files (under two minutes)"
 	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
 	@echo "make screenshots  refresh docs/screenshots/ with the browser tests (needs chromium, chromium-driver)"
 
@@ -52,7 +52,7 @@ bench: install
 eval: install
 	$(BIN)/python bench/evaluate.py --corpus $(CORPUS) --json var/eval.json
 
-# Bounded (about three minutes on 2 cores): hostile requests and damaged files; exits 1 on any 5xx,
+# Bounded (under two minutes on 2 cores): hostile requests and damaged files; exits 1 on any 5xx,
 # traceback, ill-formed feed or reading process over its memory ceiling.
 fuzz: install
 	$(BIN)/python bench/fuzz.py
