@@ -11,6 +11,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
 
+from langdetect.detector_factory import init_factory
+
 from indexer import reader, settings
 from indexer.errors import ExtractionTimeout
 
@@ -40,6 +42,10 @@ def _start_worker(parent):
         pass
     if os.getppid() != parent:  # the parent died before the request above was made
         os._exit(1)
+    # langdetect loads its profiles on first use inside a bare ``except:``, which would swallow the time
+    # limit's exception, leave the profiles half loaded and the document read past its limit: load
+    # them now, before any alarm.
+    init_factory()
     ceiling = settings.get("worker_memory_mb")
     if ceiling > 0:
         limit = ceiling * 1024 * 1024
