@@ -13,7 +13,7 @@ PORT   ?= 8080
 OCR_LANGS := ara chi-sim fra rus spa jpn kor heb hin tha ell fas urd ukr deu
 DEBIAN_PACKAGES := tesseract-ocr $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword
 
-.PHONY: run install index serve test check bench eval sample screenshots clean help debian-packages
+.PHONY: run install index serve test check bench eval sample fuzz screenshots clean help debian-packages
 
 help:
 	@echo "make run      install, index $(CORPUS)/ (only what changed) and serve http://$(HOST):$(PORT)/"
@@ -22,6 +22,7 @@ help:
 	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
 	@echo "make bench    build-time benchmark on the sample corpus; extraction and OCR time per page, OCR accuracy"
 	@echo "make eval     search quality (recall@10, MRR) and language identification on the judged sets"
+	@echo "make fuzz     Hypothesis against every route and against check on mutated files (under two minutes)"
 	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
 	@echo "make screenshots  refresh docs/screenshots/ with the browser tests (needs chromium, chromium-driver)"
 
@@ -67,6 +68,11 @@ bench: install
 
 eval: install
 	$(BIN)/python bench/evaluate.py --corpus $(CORPUS) --json var/eval.json
+
+# Bounded (under two minutes on 2 cores): hostile requests and damaged files; exits 1 on any 5xx,
+# traceback, ill-formed feed or reading process over its memory ceiling.
+fuzz: install
+	$(BIN)/python bench/fuzz.py
 
 screenshots: install
 	SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py -k screenshots

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from indexer import accounts, build as build_mod, manifest_csv, manifest_edit, pool, record, settings, snapshots
+from indexer.corpus import shown
 from indexer.errors import IndexerError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -179,11 +180,18 @@ def status(corpus_dir, index_dir, as_json):
     Example:
         python -m indexer status
     """
+    for warning in _leftover_warnings(index_dir):
+        click.echo(f"warning: {warning}", err=True)
     try:
-        path = snapshots.current_path(index_dir)
-        report = snapshots.read_report(path)
+        name, problem = snapshots.live_or_newest(index_dir)
+        report = snapshots.read_report(snapshots.snapshots_dir(index_dir) / name)
     except IndexerError as ex:
         _fail(ex)
+    except (OSError, ValueError) as ex:
+        _fail(f"the report of snapshot {name} cannot be read ({ex}); `python -m indexer rollback` publishes "
+              "an older one, `python -m indexer build` a new one")
+    if problem:
+        click.echo(f"warning: {problem}; the site serves {name}, the newest complete snapshot", err=True)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
         return
@@ -195,6 +203,19 @@ def status(corpus_dir, index_dir, as_json):
     click.echo(f"snapshots:     {', '.join(snapshots.published(index_dir))}")
     click.echo(f"old ids:       {len(report.get('aliases', {}))} redirected, {len(report.get('withdrawn', {}))} withdrawn")
     _print_summary(report)
+
+
+def _leftover_warnings(index_dir):
+    """What a killed run left in the index directory: its lock, its unfinished builds."""
+    warnings = []
+    lock = snapshots.lock_state(index_dir)
+    if lock and not lock.startswith("held by a running"):
+        warnings.append(f"build lock {lock}")
+    leftovers = snapshots.abandoned(index_dir)
+    if leftovers:
+        warnings.append(f"{len(leftovers)} unfinished build(s) left by a killed run ("
+                        + ", ".join(p.name for p in leftovers[:3]) + "); the next build or update removes them")
+    return warnings
 
 
 @cli.command()
@@ -209,7 +230,12 @@ def rollback(corpus_dir, index_dir):
     """
     try:
         with snapshots.locked(index_dir):
-            live = snapshots.current(index_dir)
+            live, problem = snapshots.live_or_newest(index_dir)
+            if problem:
+                # CURRENT itself is what needs undoing: point it at the newest complete snapshot.
+                snapshots.publish(index_dir, live)
+                click.echo(f"CURRENT was damaged ({problem}); published {live}, the newest complete snapshot")
+                return
             before = snapshots.previous(index_dir)
             if before is None:
                 _fail(f"no snapshot older than {live} to roll back to (see `python -m indexer status`)")
@@ -257,7 +283,7 @@ def check(corpus_dir, index_dir, paths, as_json, preview):
         else:
             langs = " ".join(f"{lang['code']}:{lang['share']:.2f}" for lang in reading.languages) or reading.language
             pages = f"{reading.pages}p " if reading.pages else ""
-            line = f"{reading.status:9} {reading.format:5} {pages}{reading.chars:>8} chars  {langs:20} {reading.path}"
+            line = f"{reading.status:9} {reading.format:5} {pages}{reading.chars:>8} chars  {langs:20} {shown(reading.path)}"
             click.echo(line)
             if reading.ocr:
                 click.echo(f"          text recognised from a scan (OCR, mean confidence {reading.ocr_confidence})")

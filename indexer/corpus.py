@@ -9,6 +9,7 @@ is skipped, a file without a row is reported and kept aside (``unlisted``) for `
 import csv
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,7 +120,7 @@ def _manifest_entries(root, tax):
     """``(entries, problems)`` of the manifest's rows."""
     path = root / "manifest.csv"
     if not path.is_file():
-        return [], [Problem(0, "no manifest.csv: every file is indexed with what it says itself", file="manifest.csv")]
+        return [], [Problem(0, "no manifest.csv: files are published only with --publish-unlisted; give each a row with `python -m indexer add`", file="manifest.csv")]
     table = manifest_csv.read(path)
     seen_ids, seen_files, entries = {}, {}, []
     problems = [Problem(line, message) for line, message in table.problems]
@@ -152,6 +153,9 @@ def _entry(root, row, line, tax, seen_ids, seen_files):
     path = (root / rec.file).resolve()
     if not path.is_relative_to(root.resolve()):
         return skip(f"file {rec.file!r} is not a path inside the corpus")
+    bad_name = name_problem(rec.file)
+    if bad_name:
+        return skip(f"file {shown(rec.file)}: {bad_name}")
     if not path.is_file():
         return skip(f"file {rec.file!r} does not exist (fix the path or add the file)")
     if path in seen_files:
@@ -168,12 +172,17 @@ def _unlisted_files(root, entries, published=False):
     extra, problems = [], []
     if not documents.is_dir():
         return extra, problems
+    inside = root.resolve()
     for path in sorted(documents.rglob("*")):
         if not path.is_file() or path.name in IGNORED_FILES or path.name.startswith("~$"):
             continue
         if path.resolve() in listed:
             continue
         rel = path.relative_to(root).as_posix()
+        refused = outside_problem(path, inside) or name_problem(rel)
+        if refused:
+            problems.append(Problem(0, refused + "; not indexed", file=shown(rel)))
+            continue
         doc_id = unique_id(slug_for(rel), ids)
         ids.add(doc_id)
         problems.append(Problem(0, UNLISTED + (f"; published as {doc_id!r} (--publish-unlisted): give it a row "
@@ -193,12 +202,51 @@ def file_sha1(path):
     return digest.hexdigest()
 
 
+def outside_problem(path, inside):
+    """Why a file under documents/ may not be read (a link that leads out of the corpus), or ''.
+    A symlink to /etc/passwd would otherwise be published, text and all."""
+    if not path.resolve().is_relative_to(inside):
+        return "a link to a file outside the corpus"
+    return ""
+
+
+# Format characters that reorder text (U+202E shows "gpj.exe" as "exe.jpg") and invisible ones.
+BIDI_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def name_problem(rel):
+    """Why a file name cannot be published, or ''. Bytes that are not UTF-8 (Python holds them as lone
+    surrogates) cannot make an id or a header; a newline or other control forges lines in reports and
+    headers; bidi controls disguise the name."""
+    if any(0xDC80 <= ord(c) <= 0xDCFF for c in rel):
+        return "the file name is not UTF-8; rename it (e.g. with convmv) and build again"
+    if any(unicodedata.category(c) == "Cc" for c in rel):
+        return "the file name holds a control character (a newline?); rename it and build again"
+    if BIDI_CONTROLS.search(rel):
+        return "the file name holds invisible or direction-changing characters; rename it and build again"
+    return ""
+
+
+def shown(name):
+    """A file name safe to print: controls, bidi marks and undecodable bytes as escapes."""
+    out = []
+    for c in name:
+        if 0xDC80 <= ord(c) <= 0xDCFF:
+            out.append(f"\\x{ord(c) - 0xDC00:02x}")
+        elif unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(c.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def slug_for(rel):
     """A stable id for a file without a manifest row, from its path."""
     rel = re.sub(r"^documents/", "", rel)
     slug = re.sub(r"[^a-z0-9]+", "-", rel.lower()).strip("-")
     if not slug or len(slug) > 100 or not rel.isascii():
-        slug = (slug[:80].strip("-") + "-" if slug else "doc-") + hashlib.sha1(rel.encode()).hexdigest()[:8]
+        digest = hashlib.sha1(rel.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        slug = (slug[:80].strip("-") + "-" if slug else "doc-") + digest
     return slug
 
 

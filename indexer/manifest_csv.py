@@ -5,6 +5,7 @@ The cells themselves are checked by ``record``; here only the shape: the header,
 the number of fields per row.
 """
 import csv
+import sys
 import io
 import os
 import shutil
@@ -41,15 +42,35 @@ def delimiter_of(header_line):
     return best if counts[best] > header_line.count(",") else ","
 
 
+MAX_CELL_CHARS = 2000   # a longer manifest cell is a paste gone wrong: cut, reported, the row indexed
+# Rows are read with a generous field limit so that an oversized cell is a problem on its line, not a
+# CSV error that stops the build (the csv module's own limit is 131,072 characters).
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+
+
+class _field_limit:
+    """``csv.field_size_limit`` raised for one read, then put back (it is process-wide)."""
+
+    def __init__(self, limit):
+        self.limit, self.before = limit, None
+
+    def __enter__(self):
+        self.before = csv.field_size_limit(min(self.limit, sys.maxsize))
+
+    def __exit__(self, *exc):
+        csv.field_size_limit(self.before)
+
+
 def _records(text, delimiter=","):
     """``(start line, fields)`` of each CSV record, blank lines skipped."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1
     try:
-        for fields in reader:
-            if any(f.strip() for f in fields):
-                yield start, fields
-            start = reader.line_num + 1
+        with _field_limit(CSV_FIELD_LIMIT):
+            for fields in reader:
+                if any(f.strip() for f in fields):
+                    yield start, fields
+                start = reader.line_num + 1
     except csv.Error as ex:
         raise ManifestError(f"manifest.csv line {reader.line_num} cannot be read ({ex}); a quote is probably "
                             f"not closed: check that line, or run `{FIX}`") from ex
@@ -88,8 +109,23 @@ def read(path):
         if len(fields) < len(header):
             table.problems.append((line, f"row has {len(fields)} fields, the header has {len(header)}: the missing "
                                          "cells at the end are read as empty"))
-        table.rows.append((line, dict(zip(header, fields))))
+        row = dict(zip(header, fields))
+        table.problems += _bound_cells(row, line)
+        table.rows.append((line, row))
     return table
+
+
+def _bound_cells(row, line):
+    """Cut every cell over MAX_CELL_CHARS in place, with a problem for each."""
+    problems = []
+    for column, value in row.items():
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            row[column] = value[:MAX_CELL_CHARS]
+            problems.append((line, f"{column or 'an unnamed column'} is {len(value):,} characters long, over "
+                                          f"{MAX_CELL_CHARS:,}; cut to its first {MAX_CELL_CHARS:,}"))
+    return problems
+
+
 
 
 def _too_many(fields, header):

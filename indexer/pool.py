@@ -3,7 +3,9 @@
 The limit is an alarm inside the worker: pdfminer and the other readers are pure Python, so the
 alarm interrupts even an endless loop on a malicious file, and the worker lives on for the next one.
 """
+import ctypes
 import os
+import resource
 import signal
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -26,6 +28,31 @@ class Job(NamedTuple):
     country: str = ""
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def _start_worker(parent):
+    """Run first in every worker. It dies with the build: a ``kill -9`` on the build would otherwise
+    leave workers blocked on their pipe for minutes, holding the index lock they inherited. And it
+    has a memory ceiling: the alarm cannot interrupt lxml or zlib, an allocation failure can."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent's check below still holds
+        pass
+    if os.getppid() != parent:  # the parent died before the request above was made
+        os._exit(1)
+    lang.preload()  # before any alarm: see its docstring
+    ceiling = settings.get("worker_memory_mb")
+    if ceiling > 0:
+        limit = ceiling * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
+def _executor(workers):
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
+
+
 def _on_alarm(signum, frame):
     raise ExtractionTimeout(f"timed out: reading took longer than {settings.get('doc_timeout')} s "
                             "(SEARCH_DOC_TIMEOUT); the file may be malformed or extremely long")
@@ -41,6 +68,8 @@ def _read_with_limit(job):
         return job.key, reading
     except ExtractionTimeout as ex:  # fired outside the extractor's own handler
         return job.key, reader.failed(job.path, str(ex))
+    except MemoryError:  # the ceiling reached after reading, telling the languages of a huge text
+        return job.key, reader.failed(job.path, reader.TOO_LARGE.format(settings.get("worker_memory_mb")))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
@@ -54,7 +83,7 @@ def read_all(jobs, workers=None):
     workers = max(1, min(workers, len(jobs)))
     pending = {job.key: job for job in jobs}
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=lang.preload) as executor:
+        with _executor(workers) as executor:
             futures = [executor.submit(_read_with_limit, job) for job in jobs]
             for future in as_completed(futures):
                 key, result = future.result()
@@ -69,7 +98,7 @@ def read_all(jobs, workers=None):
 
 def _read_isolated(job):
     try:
-        with ProcessPoolExecutor(max_workers=1, initializer=lang.preload) as executor:
+        with _executor(1) as executor:
             return executor.submit(_read_with_limit, job).result()[1]
     except BrokenProcessPool:
         return reader.failed(job.path, CRASHED)

@@ -4,6 +4,7 @@ This is where every failure of a format module is caught and turned into a statu
 so that one bad file never stops a build. It runs in worker processes (see ``pool``).
 """
 import re
+import signal
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,20 @@ STATUSES = ("ok", "empty", "needs_ocr", "failed")
 # C0/C1 controls other than tab, newline and form feed, and private-use code points (symbol-font
 # bullets): noise from extraction, and controls break XML.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\ue000-\uf8ff]")
+
+
+TOO_LARGE = ("too large when unpacked: reading it needed more than the {} MB memory ceiling "
+             "(SEARCH_WORKER_MEMORY_MB); the file may be a decompression bomb, ask the sender for a normal copy")
+
+
+def _out_of_memory(ex):
+    """The memory ceiling reached, whatever a library made of it: a MemoryError somewhere in the
+    chain of causes, or lxml's own words for a failed allocation."""
+    while ex is not None:
+        if isinstance(ex, MemoryError) or "memory allocation failed" in str(ex).lower():
+            return True
+        ex = ex.__cause__ or ex.__context__
+    return False
 
 
 @dataclass
@@ -72,17 +87,28 @@ def read(path, override="", country=""):
         return reading
     try:
         extracted = extract.extract(path)
-    except (ExtractionError, ExtractionTimeout) as ex:
-        reading.error = str(ex)
-        return reading
     except MemoryError:
-        reading.error = "out of memory while reading the file; it is too large or malformed"
+        reading.error = TOO_LARGE.format(settings.get("worker_memory_mb"))
+        return reading
+    except (ExtractionError, ExtractionTimeout) as ex:
+        reading.error = TOO_LARGE.format(settings.get("worker_memory_mb")) if _out_of_memory(ex) else str(ex)
         return reading
     except Exception as ex:  # a library bug on a strange file must not stop the build
         reading.error = f"could not read the file ({type(ex).__name__}: {str(ex)[:160]})"
+        if _out_of_memory(ex):
+            reading.error = TOO_LARGE.format(settings.get("worker_memory_mb"))
         return reading
+    if extracted.stopped_early:
+        _renew_time_limit()
     _fill(reading, extracted, override, country)
     return reading
+
+
+def _renew_time_limit():
+    """Give language identification a time limit of its own. A reading that ran into the limit keeps
+    the pages it read; they should not then be lost because no time was left to tell their language."""
+    if signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        signal.setitimer(signal.ITIMER_REAL, settings.get("doc_timeout"))
 
 
 def _fill(reading, extracted, override, country):

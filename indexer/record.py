@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
+import datetime
 from datetime import date as Date
 from functools import lru_cache
 
@@ -151,9 +152,19 @@ def _date_hint(value):
     return None
 
 
+def _real_date(value):
+    """2023-02-31 has the shape of a date and is none."""
+    try:
+        return len(value) < 10 or bool(datetime.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def check_date(value, tax):
-    if not value or DATE_RE.match(value):
+    if not value or DATE_RE.match(value) and _real_date(value):
         return value
+    if DATE_RE.match(value):
+        raise Invalid(f"date {value!r} is not a real date (the month has no such day)")
     hint = _date_hint(value)
     raise Invalid(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD" + (f"; did you mean {hint}?" if hint else ""))
 

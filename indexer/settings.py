@@ -32,6 +32,9 @@ SETTINGS = (
     Setting("doc_timeout", 120, "Seconds one document may take to extract before it is reported as failed"),
     Setting("max_file_mb", 200, "Files larger than this many megabytes are reported and not read"),
     Setting("max_unpacked_mb", 500, "Word files that unpack to more than this many megabytes are not read (zip bombs)"),
+    Setting("max_stream_mb", 256, "A compressed stream inside a PDF may inflate to at most this many megabytes"),
+    Setting("worker_memory_mb", 2048, "Memory ceiling of each extraction process (address space, MB); a file "
+            "that needs more is reported as too large, and the build goes on. 0 means no ceiling"),
     Setting("max_chars", 5_000_000, "Characters of text kept per document; the rest is cut and flagged"),
     Setting("workers", 0, "Processes that extract documents in parallel; 0 means one per CPU core"),
     Setting("keep_snapshots", 3, "Published snapshots kept on disk, so rollback has somewhere to go"),

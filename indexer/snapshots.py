@@ -79,9 +79,28 @@ def current(index_dir):
         name = (Path(index_dir) / "CURRENT").read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         name = ""
-    if not name or not (snapshots_dir(index_dir) / name / REPORT).is_file():
+    except (UnicodeDecodeError, OSError) as ex:
+        raise NoIndex(f"{Path(index_dir) / 'CURRENT'} cannot be read ({ex}); `python -m indexer rollback` "
+                      "publishes the newest complete snapshot again") from ex
+    if not name or "/" in name or not (snapshots_dir(index_dir) / name / REPORT).is_file():
+        if name and published(index_dir):
+            raise NoIndex(f"{Path(index_dir) / 'CURRENT'} names {name[:80]!r}, which is not a complete snapshot; "
+                          "`python -m indexer rollback` publishes the newest complete snapshot again")
         raise NoIndex(f"no index in {index_dir}: run `python -m indexer build` first")
     return name
+
+
+def live_or_newest(index_dir):
+    """``(name, problem)``: the live snapshot and '', or, when CURRENT is missing, damaged or names a
+    snapshot that is gone, the newest complete snapshot and what is wrong with CURRENT. Raises
+    NoIndex only when there is no complete snapshot at all."""
+    try:
+        return current(index_dir), ""
+    except NoIndex as ex:
+        names = published(index_dir)
+        if not names:
+            raise
+        return names[-1], str(ex)
 
 
 def current_path(index_dir):
@@ -120,10 +139,47 @@ def prune(index_dir, keep):
     for name in names[:-keep] if keep > 0 else names:
         if name != live:
             shutil.rmtree(base / name, ignore_errors=True)
-    for path in base.glob(".building-*"):
+    clean_abandoned(index_dir)
+
+
+def abandoned(index_dir):
+    """The ``.building-*`` directories of builds whose process is gone (killed, or the machine stopped)."""
+    base = snapshots_dir(index_dir)
+    if not base.is_dir():
+        return []
+    found = []
+    for path in sorted(base.glob(".building-*")):
         pid = path.name.rsplit("-", 1)[-1]
         if not (pid.isdigit() and _alive(int(pid))):
-            shutil.rmtree(path, ignore_errors=True)
+            found.append(path)
+    return found
+
+
+def clean_abandoned(index_dir):
+    for path in abandoned(index_dir):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def lock_state(index_dir):
+    """'' when no build holds the lock; else who holds it, or that a killed build left it behind."""
+    path = Path(index_dir) / ".lock"
+    if not path.is_file():
+        return ""
+    with open(path, "a+") as f:
+        f.seek(0)
+        holder = f.read().strip()
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = holder.rsplit(" ", 1)[-1]
+            if pid.isdigit() and not _alive(int(pid)):
+                return (f"held by the leftover processes of a killed build ({holder}); they are waited for "
+                        f"{LOCK_WAIT:.0f} s by the next build")
+            return f"held by a running build ({holder or 'another process'})"
+        fcntl.flock(f, fcntl.LOCK_UN)
+    if holder:
+        return f"stale: {holder} was killed mid-build; the next build or update takes the lock over"
+    return ""
 
 
 def _alive(pid):
@@ -177,6 +233,7 @@ def locked(index_dir):
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / ".lock", "a+") as f:
         _acquire(f, index_dir)
+        clean_abandoned(index_dir)   # what a killed build left: ours now that we hold the lock
         f.seek(0)
         f.truncate()
         f.write(f"pid {os.getpid()}")

@@ -1,6 +1,8 @@
 """The Bottle application: routes only. Search logic is in ``search``, labels in ``labels``."""
+import datetime
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -19,6 +21,20 @@ JSON_TYPE = "application/json; charset=utf-8"
 STATUS_LABELS = {"ok": "readable", "empty": "empty", "needs_ocr": "scanned, needs OCR", "failed": "unreadable"}
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
+# Sent on every answer, error pages and Bottle's own last-resort page included. X-Frame-Options says
+# what frame-ancestors says, for browsers that predate CSP 2.
+SECURITY_HEADERS = (("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"),
+                    ("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY"))
+CORS_HEADERS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+                "Access-Control-Allow-Headers": "*", "Access-Control-Max-Age": "86400"}
+# Originals are the senders' files, not ours: only a PDF opens in the browser; every other file is a
+# download of a type no browser runs (a corpus .js served as text/javascript would pass script-src 'self').
+DOWNLOAD_TYPES = {"pdf": "application/pdf",
+                  "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+INLINE_FORMATS = {"pdf"}
+# Characters XML 1.0 forbids even as references: a document title or a query holding one would make a
+# feed that no reader parses.
+NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def create_app(config=None):
@@ -28,9 +44,13 @@ def create_app(config=None):
     ``search.max_upload_mb``."""
     app = Bottle()
     app.config.update({"search.index": "var/index/", "search.corpus": "", "search.admin_users": "",
-                       "search.admin_session_minutes": 60, "search.max_upload_mb": 50})
+                       "search.admin_session_minutes": 60, "search.max_upload_mb": 50,
+                       "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
+                       "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0)})
     app.config.update(config or {})
     handle = SnapshotHandle(app.config["search.index"])
+    budget = search.Budget(app.config["search.time_budget"])
+    app.wsgi = with_security_headers(app.wsgi)
 
     def live():
         try:
@@ -49,12 +69,19 @@ def create_app(config=None):
                         status_label=lambda status: t.gettext(STATUS_LABELS.get(status, status)), **values)
 
     @app.hook("after_request")
-    def security_headers():
-        response.set_header("Content-Security-Policy", CSP)
-        response.set_header("X-Content-Type-Options", "nosniff")
-        response.set_header("Referrer-Policy", "same-origin")
+    def cors_headers():
         if request.path.startswith("/api/"):
             response.set_header("Access-Control-Allow-Origin", "*")
+
+    @app.route("/api/<path:path>", method="OPTIONS")
+    def api_preflight(path):
+        """A CORS preflight: what other sites' scripts may ask of the API."""
+        return HTTPResponse(status=204, headers=CORS_HEADERS)
+
+    def public_base():
+        """The site's address for absolute URLs: the configured public URL, else the address the
+        server listens on; never the request's Host header, which the client writes."""
+        return app.config["search.public_url"].rstrip("/") or server_base(request.environ)
 
     def read_request():
         return search.SearchRequest.from_params(query_one, query_all, hl=interface_language())
@@ -89,7 +116,19 @@ def create_app(config=None):
         if newest_first and req.sort == "relevance":
             req.sort = "added"
         current = current_params(req)
-        return req, current, view(search.run(lv, req), current, lv.report.get("topics", {}))
+        try:
+            result = budget.run(search.run, lv, req)
+        except search.OverBudget:
+            raise over_budget()
+        return req, current, view(result, current, lv.report.get("topics", {}))
+
+    def over_budget():
+        """503 with Retry-After: the search was stopped at its time budget, the server stays free."""
+        headers = {"Retry-After": str(search.RETRY_AFTER)}
+        message = tr("This search takes too long. Try fewer words or filters, or try again in a moment.")
+        if request.path.startswith("/api/") or request.path == "/feed":
+            return HTTPResponse(status=503, body=json_error(503, message), headers={**headers, "Content-Type": JSON_TYPE})
+        return HTTPResponse(status=503, body=page("error.tpl", title=tr("Search"), message=message), headers=headers)
 
     def found(doc_id):
         """The document; for an id that moved, a 301 to its new address; for a withdrawn one, a 410
@@ -166,7 +205,13 @@ def create_app(config=None):
         doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"], hl)) for lang in doc["languages"]]
         req = read_request()
         more = [label_result(r, hl) for r in search.more_like_this(live(), doc)]
-        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q,
+        doc["text"], parts, first_page = search.text_part(doc["text"], _whole_number(query_one("part")))
+        part = min(max(1, _whole_number(query_one("part"))), parts)
+
+        def part_url(n):
+            return f"/doc/{doc_id}?" + urlencode({k: v for k, v in (("q", req.q), ("part", n)) if v})
+        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q, part=part, parts=parts,
+                    part_url=part_url, first_page=first_page + 1,
                     pages=search.marked_paragraphs(live(), doc, req.q, hl, req.expand))
 
     @app.get("/api/v1/doc/<doc_id>")
@@ -181,24 +226,22 @@ def create_app(config=None):
         # The path comes from our own manifest, never from the request; still, never leave the corpus.
         if not path.is_relative_to(root) or not path.is_file():
             return not_found(tr("The original file of this document is no longer in the collection."))
-        resp = static_file(os.path.relpath(path, root), root=str(root), download=path.name)
-        resp.set_header("Content-Disposition", "attachment; filename*=UTF-8''" + bottle.urlquote(path.name))
-        return resp
+        return download(path, root, doc["format"])
 
     @app.get("/opensearch.xml")
     def opensearch():
         response.content_type = "application/opensearchdescription+xml; charset=utf-8"
-        return template("opensearch.tpl", template_lookup=TEMPLATES, base=request.urlparts.scheme + "://" + request.urlparts.netloc)
+        return xml_safe(template("opensearch.tpl", template_lookup=TEMPLATES, base=public_base()))
 
     @app.get("/feed")
     def feed():
         req, current, result = searched(newest_first=True)  # a feed reader wants what was added last first
-        base = request.urlparts.scheme + "://" + request.urlparts.netloc
+        base = public_base()
         response.content_type = "application/atom+xml; charset=utf-8"
-        return template("feed.tpl", template_lookup=TEMPLATES, result=result, base=base, q=req.q,
+        return xml_safe(template("feed.tpl", template_lookup=TEMPLATES, result=result, base=base, q=req.q,
                         self_url=base + "/feed?" + urlencode(current, doseq=True),
                         html_url=base + "/search?" + urlencode(current, doseq=True),
-                        updated=live().report.get("built_at", ""), atom_date=atom_date)
+                        updated=live().report.get("built_at", ""), atom_date=atom_date))
 
     @app.get("/healthz")
     def healthz():
@@ -217,6 +260,18 @@ def create_app(config=None):
     def error404(err):
         if request.path.startswith("/api/"):
             return json_error(404, "not found")
+        return page("error.tpl", title=tr("Not found"), message=tr("There is no page at this address."))
+
+    @app.error(405)
+    def error405(err):
+        allowed = err.headers.get("Allow", "GET") if err.headers else "GET"
+        if {m.strip() for m in allowed.split(",")} <= {"OPTIONS"}:   # only the preflight route matched
+            response.status = 404
+            return error404(err)
+        response.set_header("Allow", allowed)
+        if request.path.startswith("/api/"):
+            response.set_header("Access-Control-Allow-Origin", "*")
+            return json_error(405, f"method {request.method} is not allowed here; use {allowed}")
         return page("error.tpl", title=tr("Not found"), message=tr("There is no page at this address."))
 
     @app.error(500)
@@ -245,6 +300,13 @@ def label_result(r, hl):
     return r
 
 
+def _whole_number(text):
+    try:
+        return int(text or 1)
+    except ValueError:
+        return 1
+
+
 def query_all(name):
     """Every value of a query parameter, decoded as UTF-8. Bottle hands values over as latin-1 native
     strings and its own ``decode()`` raises on the first byte that is not UTF-8; a visitor's broken
@@ -262,7 +324,7 @@ def interface_language():
     hl = (query_one("hl") or "").strip().lower()
     if hl in INTERFACE_LANGUAGES:
         return hl
-    for part in request.headers.get("Accept-Language", "").split(","):
+    for part in header("HTTP_ACCEPT_LANGUAGE").split(","):
         code = part.split(";")[0].strip().lower().split("-")[0]
         if code in INTERFACE_LANGUAGES:
             return code
@@ -295,10 +357,68 @@ def toggle_url(current, facet, value):
 
 
 def atom_date(date, fallback):
-    """An RFC 3339 time for a manifest date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    """An RFC 3339 time for a manifest date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); the fallback
+    for anything that is not a real day (an index built before dates were checked may hold 2023-02-31)."""
     if not date:
         return fallback
-    return (date + "-01-01"[len(date) - 4:])[:10] + "T00:00:00Z"
+    day = (date + "-01-01"[len(date) - 4:])[:10]
+    try:
+        datetime.date.fromisoformat(day)
+    except ValueError:
+        return fallback
+    return day + "T00:00:00Z"
+
+
+def env_seconds(name, default):
+    raw = os.environ.get(name) or ""
+    try:
+        return float(raw) if raw else default
+    except ValueError:
+        raise SystemExit(f"{name}={raw!r} is not a number of seconds; unset it or give a value like {default}")
+
+
+def header(key):
+    """A request header from the WSGI environ, as text. Bottle's ``request.headers`` raises on bytes
+    that are not UTF-8, and a header nobody can read is a header not sent."""
+    raw = request.environ.get(key, "")
+    try:
+        return raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return ""
+
+
+def server_base(environ):
+    """``scheme://host:port`` of the address the server listens on (the WSGI server's own names)."""
+    scheme = environ.get("wsgi.url_scheme", "http")
+    host, port = environ.get("SERVER_NAME", "127.0.0.1"), environ.get("SERVER_PORT", "")
+    default = {"http": "80", "https": "443"}.get(scheme)
+    return f"{scheme}://{host}" + (f":{port}" if port and port != default else "")
+
+
+def xml_safe(text):
+    return NOT_XML.sub("", text)
+
+
+def download(path, root, fmt):
+    """The original file: a PDF inline, anything else as an attachment, of a type no browser runs."""
+    resp = static_file(os.path.relpath(path, root), root=str(root),
+                       mimetype=DOWNLOAD_TYPES.get(fmt, "application/octet-stream"))
+    disposition = "inline" if fmt in INLINE_FORMATS else "attachment"
+    # filename* is percent-encoded, so no name (a newline, a quote) can break the header.
+    resp.set_header("Content-Disposition", f"{disposition}; filename*=UTF-8''" + bottle.urlquote(path.name))
+    return resp
+
+
+def with_security_headers(wsgi):
+    """``wsgi`` with the security headers added to every answer, including the pages Bottle writes
+    itself when an error handler fails."""
+    def secured(environ, start_response):
+        def start(status, headers, exc_info=None):
+            present = {name.lower() for name, _ in headers}
+            headers = list(headers) + [(n, v) for n, v in SECURITY_HEADERS if n.lower() not in present]
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+        return wsgi(environ, start)
+    return secured
 
 
 def json_response(data, status=200):

@@ -9,8 +9,10 @@ taken with the other facets' filters but not its own, so a visitor sees what a s
 """
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
+import regex
 from whoosh import query as wq
 
 from search_web import query, snippets
@@ -22,6 +24,18 @@ SUGGEST_BELOW = 2     # results: at most this many, and a misspelt word may be w
 MAX_SUGGEST_WORDS = 6
 MAX_QUERY_CHARS = 1000
 SNIPPET_TEXT_CHARS = 300_000   # highlight within this much of a long document; enough for a snippet
+# Caps on what one request may ask for: every word is searched in every language field (bigrams for
+# Thai or Chinese, one per character), a wildcard or a range walks the word lists, and every selected
+# facet value is a link to rebuild. Past these a query costs seconds and a page megabytes.
+MAX_FACET_VALUES = 50
+MAX_QUERY_TERMS = 32
+MAX_EXPANDING_TERMS = 3        # wildcards (* ?) and ranges ([a TO z], {a TO z})
+DOC_PART_CHARS = 200_000       # a long document's text is shown in parts of about this size
+# One term per character of the scripts written without spaces (they are searched as bigrams), else
+# one per word.
+QUERY_TERM = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+                           r"|[^\W\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")
+EXPANDING = re.compile(r"[*?]|\bTO\b")
 _facet_lock = threading.Lock()
 
 
@@ -49,10 +63,15 @@ class SearchRequest:
         if len(q) > MAX_QUERY_CHARS:
             q = q[:MAX_QUERY_CHARS]
             notices.append(("The query was cut to its first %(count)d characters.", {"count": MAX_QUERY_CHARS}))
+        q = _cap_query(q, notices)
         filters = {}
         for facet in FACETS:
             values = [_clean(v) for v in get_all(facet)]
             values = list(dict.fromkeys(v for v in values if v))
+            if len(values) > MAX_FACET_VALUES:
+                values = values[:MAX_FACET_VALUES]
+                problems.append(f"{facet}: at most {MAX_FACET_VALUES} values")
+                notices.append(("Only the first %(count)d values of a filter are used.", {"count": MAX_FACET_VALUES}))
             if values:
                 filters[facet] = values
         sort = get_one("sort") or "relevance"
@@ -69,6 +88,62 @@ class SearchRequest:
             page = max(1, min(page, 10**6))
         expand = (get_one("xl") or "1").strip() != "0"
         return cls(q=q, filters=filters, sort=sort, page=page, hl=hl, expand=expand, notices=notices, problems=problems)
+
+
+RETRY_AFTER = 30   # seconds a client is asked to wait after a search over its budget
+
+
+class OverBudget(Exception):
+    "A search did not finish within its time budget"
+
+
+class Budget:
+    """Searches run in a few threads of their own, and the request waits at most ``seconds`` for one.
+    A search past its budget is answered 503 at once; its thread ends the (capped) work without
+    holding the visitor or a server thread, and with the threads all busy new searches wait their
+    turn rather than pile up on the CPU."""
+
+    def __init__(self, seconds, threads=8):
+        self.seconds = seconds
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="search")
+
+    def run(self, fn, *args):
+        future = self._pool.submit(fn, *args)
+        try:
+            return future.result(timeout=self.seconds)
+        except FutureTimeout:
+            future.cancel()
+            raise OverBudget(f"over the {self.seconds} s budget") from None
+
+
+def _cap_query(q, notices):
+    """``q`` within MAX_QUERY_TERMS terms and MAX_EXPANDING_TERMS wildcards or ranges, with a notice
+    for each cut."""
+    terms = list(QUERY_TERM.finditer(q))
+    if len(terms) > MAX_QUERY_TERMS:
+        q = q[:terms[MAX_QUERY_TERMS - 1].end()]
+        notices.append(("The query was cut to its first %(count)d words.", {"count": MAX_QUERY_TERMS}))
+    if len(EXPANDING.findall(q)) > MAX_EXPANDING_TERMS:
+        q = " ".join(re.sub(r"[*?\[\]{}]|\bTO\b", " ", q).split())
+        notices.append(("At most %(count)d wildcards or ranges are searched; the words were searched as they are.",
+                        {"count": MAX_EXPANDING_TERMS}))
+    return q
+
+
+def text_part(text, part):
+    """``(text of part ``part``, number of parts, pages before it)``: a long document shown in parts
+    of about DOC_PART_CHARS, cut at paragraph ends, so that a page of it stays a page."""
+    if len(text) <= DOC_PART_CHARS:
+        return text, 1, 0
+    starts, at = [0], 0
+    while at + DOC_PART_CHARS < len(text):
+        cut = max(text.rfind("\n\n", at, at + DOC_PART_CHARS), text.rfind("\f", at, at + DOC_PART_CHARS))
+        at = cut + 1 if cut > at else at + DOC_PART_CHARS
+        starts.append(at)
+    part = max(1, min(part, len(starts)))
+    start = starts[part - 1]
+    end = starts[part] if part < len(starts) else len(text)
+    return text[start:end], len(starts), text.count("\f", 0, start)
 
 
 def _clean(text):

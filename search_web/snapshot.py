@@ -3,6 +3,7 @@
 The web tier never writes: it reads ``INDEX/CURRENT`` (at most once a second) and, when it names a
 new snapshot, opens that one and lets requests still using the old searcher finish on it.
 """
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from whoosh import index as whoosh_index
 from indexer import lang, snapshots
 
 CHECK_EVERY = 1.0  # seconds between looks at CURRENT
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,6 +50,7 @@ class SnapshotHandle:
         self._live = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._problem = ""     # what is wrong with CURRENT, logged once when it appears
 
     def get(self):
         """The live snapshot; raises ``NoIndex`` when nothing is published."""
@@ -56,10 +59,26 @@ class SnapshotHandle:
             return self._live
         with self._lock:
             self._checked = now
-            name = snapshots.current(self.index_dir)
-            if self._live is None or self._live.name != name:
-                path = snapshots.snapshots_dir(self.index_dir) / name
-                # The old snapshot is left to the garbage collector: requests may still be reading it.
-                self._live = Live(name=name, path=path, index=whoosh_index.open_dir(str(path)),
-                                  report=snapshots.read_report(path))
+            try:
+                name, problem = snapshots.live_or_newest(self.index_dir)
+                if self._live is None or self._live.name != name:
+                    self._live = self._open(name)
+            except (snapshots.NoIndex, OSError, ValueError) as ex:
+                # A damaged CURRENT or snapshot: keep serving what is open rather than flap.
+                if self._live is None:
+                    raise snapshots.NoIndex(str(ex)) from ex
+                problem = f"{ex}; still serving {self._live.name}"
+            self._report(problem)
             return self._live
+
+    def _open(self, name):
+        path = snapshots.snapshots_dir(self.index_dir) / name
+        # The old snapshot is left to the garbage collector: requests may still be reading it.
+        return Live(name=name, path=path, index=whoosh_index.open_dir(str(path)), report=snapshots.read_report(path))
+
+    def _report(self, problem):
+        if problem and problem != self._problem:
+            log.warning("index: %s", problem)
+        elif self._problem and not problem:
+            log.info("index: the live snapshot is %s again as CURRENT says", self._live.name)
+        self._problem = problem

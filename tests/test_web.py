@@ -48,7 +48,9 @@ def test_document_page_shows_arabic_readable(server):
 
 def test_original_file_is_served_as_submitted(server):
     status, headers, _ = server.get("/doc/cn-ai-development-plan/file")
-    assert status == 200 and "attachment" in headers["Content-Disposition"]
+    # a PDF opens in the browser; every other original is an attachment (tests/test_hostile_requests.py)
+    assert status == 200 and headers["Content-Disposition"].startswith("inline;")
+    assert headers["Content-Type"] == "application/pdf"
     with open(corpus_file("cn-ai-development-plan"), "rb") as f:
         size = len(f.read())
     assert int(headers["Content-Length"]) == size

@@ -18,6 +18,7 @@ class Extracted:
     encoding: str = ""
     notes: list = field(default_factory=list)
     render: object = None
+    stopped_early: bool = False   # reading stopped at the time limit; the pages read so far are kept
 
 
 class Extractor:

@@ -4,13 +4,13 @@ import functools
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.utils import decode_text
 
 from indexer.errors import ENCRYPTED_MSG, EncryptedDocument, ExtractionError
-from indexer.extract import pdf_layout, pdf_render
+from indexer.extract import pdf_bounds, pdf_layout, pdf_render
 from indexer.extract.base import Extracted, Extractor
 
 
@@ -29,16 +29,19 @@ class PdfExtractor(Extractor):
         return super().match(path, head)
 
     def extract(self, path):
+        pdf_bounds.cap_streams()
+        budget = pdf_bounds.PageBudget()
+        pages, notes = [], []
         with open(path, "rb") as f:
             try:
                 doc = PDFDocument(PDFParser(f), password="")
                 title = _info_title(doc)
-                pages = [pdf_layout.page_text(layout) for layout in _layouts(doc)]
+                notes += pdf_bounds.read_pages(_layouts(doc, budget), pdf_layout.page_text, pages)
             except PDFPasswordIncorrect as ex:
                 raise EncryptedDocument(ENCRYPTED_MSG) from ex
             except PDFEncryptionError as ex:
                 raise EncryptedDocument(f"{ENCRYPTED_MSG} ({ex})") from ex
-            except ExtractionError:
+            except (ExtractionError, MemoryError):
                 raise
             except Exception as ex:  # pdfminer raises many types for damaged files; all mean the same
                 raise ExtractionError(f"broken PDF: {_describe(ex)}; the file may be truncated or damaged, "
@@ -46,9 +49,12 @@ class PdfExtractor(Extractor):
         if not pages:
             raise ExtractionError("broken PDF: no pages could be read; the file may be truncated or damaged, "
                                   "ask the sender for a new copy")
+        pdf_bounds.check_contents(budget, pages)
+        notes += budget.notes()
         # Pages with little or no text are counted, and recognised if OCR is on, by the reader.
-        return Extracted(format=self.FORMAT, pages=pages, paged=True, title=title,
-                         render=functools.partial(pdf_render.page_image, path))
+        return Extracted(format=self.FORMAT, pages=pages, paged=True, title=title, notes=notes,
+                         render=functools.partial(pdf_render.page_image, path),
+                         stopped_early=any(n.startswith(pdf_bounds.PARTIAL) for n in notes))
 
 
 def _describe(ex):
@@ -56,12 +62,12 @@ def _describe(ex):
     return text[:160]
 
 
-def _layouts(doc):
+def _layouts(doc, budget=None):
     rsrc = PDFResourceManager(caching=True)
     # all_texts: text drawn inside form XObjects (figures, stamped boxes) is laid out like any other,
     # else pdfminer leaves it as loose glyphs and the page looks empty.
     device = PDFPageAggregator(rsrc, laparams=LAParams(all_texts=True))
-    interpreter = PDFPageInterpreter(rsrc, device)
+    interpreter = pdf_bounds.BoundedInterpreter(rsrc, device, budget)
     for page in PDFPage.create_pages(doc):
         interpreter.process_page(page)
         yield device.get_result()

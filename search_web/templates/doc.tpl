@@ -39,7 +39,17 @@
 % end
 % if doc['text']:
   <div class="text" lang="{{doc['language']}}" dir="auto">
-%   for i, paragraphs in enumerate(pages, 1):
+%   if parts > 1:
+  <p class="notice">{{_('Part %(part)d of %(parts)d of a long text.') % {'part': part, 'parts': parts} }}
+%     if part > 1:
+    <a rel="prev" href="{{part_url(part - 1)}}">{{_('Previous')}}</a>
+%     end
+%     if part < parts:
+    <a rel="next" href="{{part_url(part + 1)}}">{{_('Next')}}</a>
+%     end
+  </p>
+%   end
+%   for i, paragraphs in enumerate(pages, first_page):
     <section class="page" aria-label="{{_('Page %(page)d') % {'page': i} }}">
 %     for para in paragraphs:
       <p dir="auto">{{!para}}</p>
