@@ -7,12 +7,13 @@ INDEX  ?= var/index
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
-.PHONY: run install index serve test check bench eval sample screenshots clean help
+.PHONY: run install dictionaries index serve test check bench eval sample screenshots clean help
 
 help:
 	@echo "make run      install, index $(CORPUS)/ (only what changed) and serve http://$(HOST):$(PORT)/"
 	@echo "make test     run the test suite"
 	@echo "make index    bring the index up to date with $(CORPUS)/"
+	@echo "make dictionaries  install Debian's FreeDict dictionaries for cross-language search (as root)"
 	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
 	@echo "make bench    build-time benchmark on the sample corpus"
 	@echo "make eval     search quality (recall@10, MRR) and language identification on the judged sets"
@@ -29,8 +30,18 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 
 install: $(BIN)/.installed
 
+# Query words the glossary does not know are translated with Debian's FreeDict dictionaries. Without
+# them (not root, no apt) the site searches with the glossary only, and `indexer status` says so.
+DICTIONARY_PACKAGES := $(shell grep -v '^\#' indexer/lang/freedict-packages.txt)
+dictionaries:
+	@missing=$$(for p in $(DICTIONARY_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	else echo "note: FreeDict dictionaries missing; as root run: apt-get install $$missing (the site works with the glossary only)"; fi
+
 # `update` re-reads only new and changed documents and publishes nothing when all is current.
-index: install
+index: install dictionaries
 	$(BIN)/python -m indexer update --corpus $(CORPUS) --index $(INDEX)
 
 serve: install

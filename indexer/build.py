@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from whoosh import index as whoosh_index
 
 import indexer
-from indexer import corpus as corpus_mod, lang, pool, settings, snapshots
+from indexer import corpus as corpus_mod, dictionaries, lang, pool, settings, snapshots
 from indexer.errors import NoIndex
 from indexer.schema import SCHEMA_VERSION, build_schema
 
@@ -56,7 +56,8 @@ def update(corpus_dir, index_dir, progress=None):
                     to_read=[e for e in corpus.entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]],
                     deleted=sorted(set(old_docs) - set(fingerprints)))
         if (not plan.to_read and not plan.deleted and old_report.get("problems") == [str(p) for p in corpus.problems]
-                and old_report.get("glossary", "") == corpus.glossary_digest):
+                and old_report.get("glossary", "") == corpus.glossary_digest
+                and old_report.get("dictionary", {}).get("digest", "") == dictionaries.digest()):
             return dict(old_report, kind="up to date", changes=_no_changes(len(corpus.entries)))
         return _write_snapshot(corpus, index_dir, plan, progress)
 
@@ -84,6 +85,7 @@ def _write_snapshot(corpus, index_dir, plan, progress):
                     progress(done, len(plan.to_read), record)
         documents = [records.get(e.id) or plan.old_docs[e.id] for e in corpus.entries]
         report = _report(name, corpus, documents, started, plan.base is not None)
+        report["dictionary"] = dictionaries.write_for(ix, building)
         if plan.base is not None:
             report["changes"] = {
                 "added": sorted(i for i in records if i not in plan.old_docs),

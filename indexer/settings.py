@@ -35,6 +35,8 @@ SETTINGS = (
     Setting("max_chars", 5_000_000, "Characters of text kept per document; the rest is cut and flagged"),
     Setting("workers", 0, "Processes that extract documents in parallel; 0 means one per CPU core"),
     Setting("keep_snapshots", 3, "Published snapshots kept on disk, so rollback has somewhere to go"),
+    Setting("dictionaries", "/usr/share/dictd", "Folder of FreeDict dictionaries (dictd format) that translate query words the glossary does not know; empty turns them off"),
+    Setting("dictionary_cache", "~/.cache/clearinghouse-search", "Where the dictionaries, once parsed, are kept so that builds after the first do not parse them again"),
     Setting("min_share", 0.05, "A language is listed for a document when it holds at least this share of the text"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
