@@ -8,7 +8,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from indexer import lang
 
 # Bump when the schema or an analyzer changes: ``update`` then rebuilds instead of mixing old and new.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def build_schema():

@@ -50,7 +50,11 @@ class _Parser(qparser.QueryParser):
         if not optional:
             return super().multitoken_query(spec, texts, fieldname, termclass, boost)
         must = wq.And([termclass(fieldname, t, boost=boost) for t in required])
-        return wq.AndMaybe(must, wq.Or([termclass(fieldname, t, boost=boost) for t in optional]))
+        # The bigrams in their order, as one phrase: a document with the word itself ranks above one
+        # that has its bigrams apart (Thai a PDF broke into syllables, Chinese in other words), which
+        # may hold them more often; the spare bigrams alone do not tell the two apart.
+        sequence = wq.Phrase(fieldname, list(texts), boost=boost)
+        return wq.AndMaybe(must, wq.Or([termclass(fieldname, t, boost=boost) for t in optional] + [sequence]))
 
 
 def cover_bigrams(tokens):

@@ -22,13 +22,14 @@ import hashlib
 import json
 import os
 import pickle
+import re
 from pathlib import Path
 
 from indexer.lang.analysis import analyzer_for
 
 FILE = "dictionary.json.gz"
 # Bump when parsing or compiling changes: caches and snapshots made by older code are then not used.
-VERSION = 1
+VERSION = 2
 DEFAULT_DIRECTORY = "/usr/share/dictd"
 PIVOT = "en"
 MAX_TRANSLATIONS = 3      # per source word and target language, in the dictionary's order (main senses first)
@@ -42,6 +43,7 @@ CODES = {"eng": "en", "fra": "fr", "deu": "de", "spa": "es", "por": "pt", "ita":
          "gle": "ga", "swh": "sw", "cym": "cy", "isl": "is", "epo": "eo", "lat": "la"}
 # Targets written in another script: a line of Latin letters in their entries is an English gloss.
 NON_LATIN = {"ru", "el", "ar", "ja", "bg", "hi", "sr"}
+SENSE_NUMBER = re.compile(r"(?:^|\s)\d+\.(?=\s|$)")   # "1. cour 2. tribunal" on one line, or a number alone
 _B64 = {ch: i for i, ch in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 
 
@@ -153,10 +155,15 @@ def compile(directory, vocabulary, cache_dir=None):
                 if terms:
                     out.setdefault(key, {})[target] = terms
                     used.add(route)
-        to_english = by_target.get(PIVOT)
+        to_english, back = by_target.get(PIVOT), routes.get(PIVOT, {}).get(source)
+        # Through English, only the senses that lead back: an English word whose own translations
+        # include the source word (cidadão → citizen → cidadão, not cidadão → supporter → Anhänger).
+        returns = _returns(table(back)) if back else None
         if source != PIVOT and to_english:
             for key, english in table(to_english).items():
                 for _, tokens in english[:MAX_TRANSLATIONS]:
+                    if returns is not None and key not in returns.get(" ".join(tokens), ()):
+                        continue
                     for target, terms in via_english.get(" ".join(tokens), {}).items():
                         if target == source or target in by_target:
                             continue   # a direct dictionary says it better
@@ -168,6 +175,11 @@ def compile(directory, vocabulary, cache_dir=None):
         if out:
             entries[source] = out
     return entries, sorted(f"{a}-{b}" + (" (read backwards)" if backwards else "") for a, b, backwards in used)
+
+
+def _returns(table):
+    """English key -> the source keys its translations analyse to."""
+    return {key: {" ".join(tokens) for _, tokens in terms} for key, terms in table.items()}
 
 
 def write(path, entries, info):
@@ -253,10 +265,10 @@ def translations(entry, target):
         line = line.strip()
         if not line or line[0] in "\"{(" or line.lower().startswith(("see:", "synonym", "note", "antonym")):
             continue
-        line = _strip_marks(line.split(". ", 1)[1] if line[:1].isdigit() and ". " in line[:4] else line)
+        line = SENSE_NUMBER.sub(",", _strip_marks(line))
         for term in line.replace(";", ",").split(","):
             term = " ".join(term.replace("…", " ").replace("...", " ").split())
-            if not term or len(term.split()) > MAX_TERM_WORDS:
+            if not any(ch.isalpha() for ch in term) or len(term.split()) > MAX_TERM_WORDS:
                 continue
             if target in NON_LATIN and term.isascii():
                 continue   # an English gloss under a Japanese or Russian entry
