@@ -15,7 +15,7 @@ help:
 	@echo "make index    bring the index up to date with $(CORPUS)/"
 	@echo "make dictionaries  install Debian's FreeDict dictionaries for cross-language search (as root)"
 	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
-	@echo "make bench    build-time benchmark on the sample corpus"
+	@echo "make bench    build-time benchmark on the sample corpus, and what each cross-language layer costs per query"
 	@echo "make eval     search quality (recall@10, MRR) and language identification on the judged sets"
 	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
 	@echo "make screenshots  refresh docs/screenshots/ with the browser tests (needs chromium, chromium-driver)"
@@ -58,6 +58,7 @@ check: install
 
 bench: install
 	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)
+	$(BIN)/python bench/xl_cost.py --corpus $(CORPUS)
 
 eval: install
 	$(BIN)/python bench/evaluate.py --corpus $(CORPUS) --json var/eval.json

@@ -115,7 +115,6 @@ def compile(directory, vocabulary, cache_dir=None):
     """The lookup for a collection: ``vocabulary`` maps each language code with a field of its own
     to the set of analysed words in that field. Returns ``(entries, pairs used)``."""
     found = available(directory)
-    targets = [code for code in vocabulary if code != "und"]
     routes = {}   # source -> target -> the dictionary read to get there (direct, else backwards)
     for (a, b) in found:
         routes.setdefault(a, {}).setdefault(b, (a, b, False))
@@ -133,28 +132,24 @@ def compile(directory, vocabulary, cache_dir=None):
         return [[text, list(tokens)] for text, tokens in terms if all(t in words for t in tokens)][:MAX_TRANSLATIONS]
 
     entries, used = {}, set()
-    # English → every target, filtered by the collection: what pivoting goes through.
-    via_english = {}
-    for target in targets:
-        route = routes.get(PIVOT, {}).get(target)
-        if target == PIVOT or route is None:
-            continue
-        for key, terms in table(route).items():
-            terms = kept(terms, target)
-            if terms:
-                via_english.setdefault(key, {})[target] = terms
-                used.add(route)
-    for source, by_target in routes.items():
+
+    def direct(source):
+        """key -> target -> translations, for the targets a dictionary of ``source`` reaches."""
         out = {}
-        for target in targets:
-            route = by_target.get(target)
-            if target == source or route is None:
+        for target, route in routes.get(source, {}).items():
+            if target == source or target not in vocabulary or target == "und":
                 continue
             for key, terms in table(route).items():
                 terms = kept(terms, target)
                 if terms:
                     out.setdefault(key, {})[target] = terms
                     used.add(route)
+        return out
+
+    # English → every target, filtered by the collection: what pivoting goes through.
+    via_english = direct(PIVOT)
+    for source, by_target in routes.items():
+        out = via_english if source == PIVOT else direct(source)
         to_english, back = by_target.get(PIVOT), routes.get(PIVOT, {}).get(source)
         # Through English, only the senses that lead back: an English word whose own translations
         # include the source word (cidadão → citizen → cidadão, not cidadão → supporter → Anhänger).
