@@ -14,7 +14,7 @@
 %   layers = [layer for layer in (expansion, translated) if layer]
   <p class="also-searched">{{_('Also searched:')}}
 %   for i, (layer, term) in enumerate((layer, term) for layer in layers for term in layer['terms']):
-{{', ' if i else ''}}<span lang="{{term['language']}}" dir="{{dir_for(term['language'])}}" class="{{'dictionary' if layer is translated else 'glossary'}}">{{term['text']}}</span>\\
+{{', ' if i else ''}}<span lang="{{term['language']}}" dir="{{dir_for(term['language'])}}"{{!' class="dictionary"' if layer is translated else ''}}>{{term['text']}}</span>\\
 %   end
 {{' …' if any(layer['more_languages'] for layer in layers) else ''}}
     <a href="{{no_expansion_url}}">{{_('Search only for what I typed')}}</a></p>
