@@ -15,7 +15,10 @@ from indexer.lang import field_for, stopwords, tokenize
 
 DICTIONARY_WEIGHT = 0.05   # below the glossary's EXPANSION_WEIGHT (0.1), which is below the words typed
 MAX_DOC_SHARE = 0.3        # a translation in more than this share of its language's documents says nothing
-MAX_SOURCES = 3            # languages a word is looked up in, when it could be in several
+# Tuned on tests/eval/crosslanguage.csv for precision: each further sense or source language brought
+# in more wrong documents (transport → نقل "transfer", culture → زراعة "cultivation") than right ones.
+MAX_SOURCES = 2            # languages a word is looked up in, when it could be in several
+MAX_PER_LANGUAGE = 1       # translations of one word into one language from one source: the main sense
 SHOWN_TERMS = 8
 SHOWN_FIRST = ("en", "fr", "es", "ar", "zh", "ru")
 
@@ -38,7 +41,8 @@ def translate(live, text, languages, covered=frozenset()):
             for target, terms in _lookup(dictionary, word, source).items():
                 if target != source and field_for(target) == "text_" + target and field_for(target) in indexed:
                     slot = found.setdefault(target, [])
-                    slot.extend(term for term in terms if term not in slot and _useful(reader, term, target))
+                    useful = [term for term in terms if _useful(reader, term, target)][:MAX_PER_LANGUAGE]
+                    slot.extend(term for term in useful if term not in slot)
         found = {target: terms for target, terms in found.items() if terms}
         if found:
             words[position] = found
