@@ -45,10 +45,15 @@ def test_the_lookup_keeps_only_translations_the_collection_holds_and_pivots_thro
     assert "fr-en" in pairs and "en-de" in pairs
 
 
-def test_a_missing_or_foreign_lookup_file_is_an_empty_dictionary(tmp_path):
-    assert len(dictionary.load(tmp_path / "nothing.json.gz")) == 0
-    (tmp_path / "bad.json.gz").write_bytes(b"not gzip")
-    assert len(dictionary.load(tmp_path / "bad.json.gz")) == 0
+def test_the_lookup_is_read_from_its_file_and_a_missing_or_foreign_file_is_empty(tmp_path):
+    dictionary.write(tmp_path / "lookup.sqlite", {"en": {"health": {"fr": [["santé", ["sant"]]]}}},
+                     {"words": 1, "languages": ["en"]})
+    lookup = dictionary.load(tmp_path / "lookup.sqlite")
+    assert len(lookup) == 1 and lookup.sources() == ("en",)
+    assert lookup.translate(["good", "health"], "en") == [(1, 2, {"fr": [("santé", ("sant",))]})]
+    assert len(dictionary.load(tmp_path / "nothing.sqlite")) == 0
+    (tmp_path / "bad.sqlite").write_bytes(b"not a database")
+    assert len(dictionary.load(tmp_path / "bad.sqlite")) == 0
 
 
 def test_a_common_word_finds_documents_in_other_languages_below_those_that_have_it(live):

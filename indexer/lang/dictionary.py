@@ -9,7 +9,7 @@ two stages:
   (eng-rus read from the Russian side for Russian → English), into source key → translations, both
   sides through the index's own analyzers; the result depends only on the dictionary file and on
   the analyzers, so it is kept in a cache (``SEARCH_DICTIONARY_CACHE``) and parsed once per machine;
-- ``compile`` makes the lookup one snapshot carries (``dictionary.json.gz``): for the languages the
+- ``compile`` makes the lookup one snapshot carries (``dictionary.sqlite``): for the languages the
   collection holds, only the translations all of whose words occur in that language's field, and
   through English where two languages have no dictionary between them. A word whose translations
   never occur in the collection takes no room.
@@ -23,13 +23,16 @@ import json
 import os
 import pickle
 import re
+import sqlite3
+import threading
+from contextlib import closing
 from pathlib import Path
 
 from indexer.lang.analysis import analyzer_for
 
-FILE = "dictionary.json.gz"
+FILE = "dictionary.sqlite"
 # Bump when parsing or compiling changes: caches and snapshots made by older code are then not used.
-VERSION = 2
+VERSION = 3
 DEFAULT_DIRECTORY = "/usr/share/dictd"
 PIVOT = "en"
 MAX_TRANSLATIONS = 3      # per source word and target language, in the dictionary's order (main senses first)
@@ -48,27 +51,38 @@ _B64 = {ch: i for i, ch in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop
 
 
 class Dictionary:
-    """The compiled lookup of one snapshot: source language → analysed word(s) → target language →
-    ``[[text as written, [analysed tokens]], ...]``."""
+    """The compiled lookup of one snapshot, read where it lies (an SQLite file): source language →
+    analysed word(s) → target language → ``[[text as written, [analysed tokens]], ...]``. A query
+    reads the few keys it needs; nothing is loaded up front, so a new snapshot costs the site no
+    pause and no memory."""
 
-    def __init__(self, entries=None, info=None):
-        self.entries = entries or {}
+    def __init__(self, path=None, info=None):
+        self.path = path
         self.info = info or {}
+        self._local = threading.local()
 
     def __len__(self):
-        return sum(len(keys) for keys in self.entries.values())
+        return self.info.get("words", 0)
 
     def sources(self):
-        return tuple(self.entries)
+        return tuple(self.info.get("languages", ()))
+
+    def _get(self, source, key):
+        if self.path is None:
+            return None
+        connection = getattr(self._local, "connection", None)
+        if connection is None:   # one per thread: the site answers on several
+            connection = self._local.connection = _open(self.path)
+        row = connection.execute("SELECT value FROM entries WHERE source = ? AND key = ?", (source, key)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def translate(self, tokens, source):
         """``[(start, end, {target: [(text, tokens)]})]``: the longest keys of language ``source``
         in a list of analysed tokens, left to right, not overlapping."""
-        keys = self.entries.get(source, {})
         found, i = [], 0
         while i < len(tokens):
             for width in range(min(MAX_KEY_WORDS, len(tokens) - i), 0, -1):
-                hit = keys.get(" ".join(tokens[i:i + width]))
+                hit = self._get(source, " ".join(tokens[i:i + width]))
                 if hit:
                     found.append((i, i + width, {target: [(text, tuple(words)) for text, words in terms]
                                                  for target, terms in hit.items()}))
@@ -79,16 +93,21 @@ class Dictionary:
         return found
 
 
+def _open(path):
+    # Read-only and immutable: a published snapshot never changes, so SQLite need not lock it.
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
 def load(path):
     """The lookup a snapshot carries, or an empty one (no dictionaries, or made by other code)."""
+    if not Path(path).is_file():
+        return Dictionary()
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError, EOFError):
+        with closing(_open(path)) as connection:
+            info = json.loads(connection.execute("SELECT value FROM info WHERE name = 'info'").fetchone()[0])
+    except (sqlite3.Error, TypeError, ValueError):
         return Dictionary()
-    if data.get("version") != VERSION:
-        return Dictionary()
-    return Dictionary(data.get("entries", {}), {k: v for k, v in data.items() if k != "entries"})
+    return Dictionary(path, info) if info.get("version") == VERSION else Dictionary()
 
 
 def available(directory):
@@ -178,8 +197,15 @@ def _returns(table):
 
 
 def write(path, entries, info):
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        json.dump({"version": VERSION, **info, "entries": entries}, f, ensure_ascii=False, separators=(",", ":"))
+    """The lookup as an SQLite file at ``path``, with what it holds (``info``) for ``status``."""
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE info (name TEXT PRIMARY KEY, value TEXT)")
+        connection.execute("CREATE TABLE entries (source TEXT, key TEXT, value TEXT, PRIMARY KEY (source, key)) WITHOUT ROWID")
+        connection.execute("INSERT INTO info VALUES ('info', ?)", (json.dumps({"version": VERSION, **info}),))
+        connection.executemany("INSERT INTO entries VALUES (?, ?, ?)",
+                               ((source, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+                                for source, keys in entries.items() for key, value in keys.items()))
+        connection.commit()
 
 
 def _cached(found, route, cache_dir):
