@@ -84,3 +84,10 @@ def test_status_says_whether_the_snapshot_translates(sample_index, tmp_path):
             env={"SEARCH_DICTIONARIES": str(tmp_path / "none-here")})
     out = run_cli("status", "--index", str(other)).stdout
     assert "no dictionaries" in out and "glossary only" in out
+
+
+def test_an_update_replaces_the_lookup_it_copied(tmp_path):
+    dictionary.write(tmp_path / "lookup.sqlite", {"en": {"health": {"fr": [["santé", ["sant"]]]}}}, {"words": 1})
+    dictionary.write(tmp_path / "lookup.sqlite", {"en": {"school": {"fr": [["école", ["ecol"]]]}}}, {"words": 1})
+    lookup = dictionary.load(tmp_path / "lookup.sqlite")
+    assert lookup.translate(["school"], "en") and not lookup.translate(["health"], "en")

@@ -197,8 +197,12 @@ def _returns(table):
 
 
 def write(path, entries, info):
-    """The lookup as an SQLite file at ``path``, with what it holds (``info``) for ``status``."""
-    with closing(sqlite3.connect(path)) as connection:
+    """The lookup as an SQLite file at ``path``, with what it holds (``info``) for ``status``; an
+    update's snapshot starts as a copy of the last one, whose lookup this replaces."""
+    path = Path(path)
+    temporary = path.with_name(path.name + ".new")
+    temporary.unlink(missing_ok=True)
+    with closing(sqlite3.connect(temporary)) as connection:
         connection.execute("CREATE TABLE info (name TEXT PRIMARY KEY, value TEXT)")
         connection.execute("CREATE TABLE entries (source TEXT, key TEXT, value TEXT, PRIMARY KEY (source, key)) WITHOUT ROWID")
         connection.execute("INSERT INTO info VALUES ('info', ?)", (json.dumps({"version": VERSION, **info}),))
@@ -206,6 +210,7 @@ def write(path, entries, info):
                                ((source, key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
                                 for source, keys in entries.items() for key, value in keys.items()))
         connection.commit()
+    temporary.replace(path)
 
 
 def _cached(found, route, cache_dir):
