@@ -7,6 +7,7 @@ snapshot carries none, the site searches with the glossary only, and ``status`` 
 import os
 from pathlib import Path
 
+import indexer
 from indexer import settings
 from indexer.lang import dictionary
 from indexer.schema import text_fields
@@ -40,7 +41,8 @@ def write_for(ix, snapshot_path):
         vocabulary = {name[len("text_"):]: set(reader.field_terms(name))
                       for name in text_fields(ix.schema) if name in indexed}
     cache = os.path.expanduser(settings.get("dictionary_cache"))
-    entries, pairs = dictionary.compile(folder, vocabulary, None if cache.lower() in OFF else Path(cache) / "dictionaries")
+    entries, pairs = dictionary.compile(folder, vocabulary, None if cache.lower() in OFF else Path(cache) / "dictionaries",
+                                        analysis=indexer.__version__)
     info = {"digest": dictionary.digest(folder), "pairs": pairs,
             "words": sum(len(keys) for keys in entries.values()), "languages": sorted(entries)}
     dictionary.write(Path(snapshot_path) / dictionary.FILE, entries, info)

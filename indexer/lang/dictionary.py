@@ -130,9 +130,10 @@ def digest(directory):
     return h.hexdigest()[:16]
 
 
-def compile(directory, vocabulary, cache_dir=None):
+def compile(directory, vocabulary, cache_dir=None, analysis=""):
     """The lookup for a collection: ``vocabulary`` maps each language code with a field of its own
-    to the set of analysed words in that field. Returns ``(entries, pairs used)``."""
+    to the set of analysed words in that field. Returns ``(entries, pairs used)``. ``analysis``
+    names the analyzers' version: the cache holds analysed words, which another version makes stale."""
     found = available(directory)
     routes = {}   # source -> target -> the dictionary read to get there (direct, else backwards)
     for (a, b) in found:
@@ -143,7 +144,7 @@ def compile(directory, vocabulary, cache_dir=None):
 
     def table(route):
         if route not in tables:
-            tables[route] = _cached(found, route, cache_dir)
+            tables[route] = _cached(found, route, cache_dir, analysis)
         return tables[route]
 
     def kept(terms, target):
@@ -213,12 +214,12 @@ def write(path, entries, info):
     temporary.replace(path)
 
 
-def _cached(found, route, cache_dir):
+def _cached(found, route, cache_dir, analysis):
     """``read_pair`` through the machine's cache: a pair is parsed once, not at every build."""
     source, target, backwards = route
     index, data = found[source, target]
     stat = data.stat()
-    name = f"{index.name[:-6]}{'-backwards' if backwards else ''}-{VERSION}-{stat.st_size}-{int(stat.st_mtime)}-{_analyzers()}.pickle"
+    name = f"{index.name[:-6]}{'-backwards' if backwards else ''}-{VERSION}-{stat.st_size}-{int(stat.st_mtime)}-{analysis}.pickle"
     path = Path(cache_dir) / name if cache_dir else None
     if path is not None and path.is_file():
         try:
@@ -237,12 +238,6 @@ def _cached(found, route, cache_dir):
         except OSError:   # a cache we cannot write only costs time
             pass
     return result
-
-
-def _analyzers():
-    # The cache holds analysed words: a change of analysis (the indexer's version) makes it stale.
-    import indexer
-    return indexer.__version__
 
 
 def read_pair(index, data, source, target, backwards=False):
