@@ -8,6 +8,8 @@ page, relevance order, the query's language as the interface language where the 
 (English otherwise). Recall@10 is the share of
 the expected documents on that page; the reciprocal rank is 1/rank of the first expected document
 (0 when none is on the page). Cross-language expansion is measured on and off (``xl=0``).
+The accent and stemming cases (``tests/eval/analysis.csv``: Turkish typed without its marks,
+Ukrainian in other forms than the text's) are measured the same way, with the words typed only.
 
 The cross-language set (``tests/eval/crosslanguage.csv``: common words, not glossary terms, each
 with the documents in other languages that speak of it) is measured on the same first page, by the
@@ -128,9 +130,10 @@ def build_index(corpus, index_dir):
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def run(queries_path, index_dir, corpus, crosslanguage_path=None):
+def run(queries_path, index_dir, corpus, crosslanguage_path=None, analysis_path=None):
     queries = load(queries_path)
     crossing = load(crosslanguage_path) if crosslanguage_path else []
+    analysis = load(analysis_path) if analysis_path else []
     with tempfile.TemporaryDirectory() as tmp:
         if not index_dir:
             index_dir = str(Path(tmp) / "index")
@@ -138,7 +141,11 @@ def run(queries_path, index_dir, corpus, crosslanguage_path=None):
         live = SnapshotHandle(index_dir).get()
         results = {mode: evaluate(live, queries, expand=(mode == "xl=1")) for mode in ("xl=1", "xl=0")}
         crossed = {mode: evaluate_crosslanguage(live, crossing, expand=(mode == "xl=1")) for mode in ("xl=1", "xl=0")}
+        analysed = evaluate(live, analysis, expand=False)
     report = {"queries": len(queries), "judged_set": str(queries_path)}
+    if analysis:
+        report["analysis"] = {"queries": len(analysis), "judged_set": str(analysis_path),
+                              "by_kind": summarise(analysed, lambda r: f"{r['language']} {r['kind']}")}
     if crossing:
         report["crosslanguage"] = {"queries": len(crossing), "judged_set": str(crosslanguage_path)}
         for mode, rows in crossed.items():
@@ -170,6 +177,10 @@ def print_report(report):
         print(table("by language", part["by_language"]))
         print(table("by kind of query", part["by_kind"]))
         print(table("overall", {"all": part["overall"]}))
+    if report.get("analysis"):
+        print(f"\nAccents and stemming, {report['analysis']['queries']} queries (words typed without their marks, "
+              "inflected forms), xl=0")
+        print(table("by language and kind", report["analysis"]["by_kind"]))
     crossing = report.get("crosslanguage")
     for mode in ("xl=1", "xl=0") if crossing else ():
         part = crossing[mode]
@@ -184,12 +195,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--queries", default=str(ROOT / "tests/eval/queries.csv"))
     parser.add_argument("--crosslanguage", default=str(ROOT / "tests/eval/crosslanguage.csv"))
+    parser.add_argument("--analysis", default=str(ROOT / "tests/eval/analysis.csv"))
     parser.add_argument("--corpus", default="corpus", help="built into a temporary index unless --index is given")
     parser.add_argument("--index", default="", help="an index directory to evaluate instead of building one")
     parser.add_argument("--json", default="var/eval-search.json", help="where to write the figures")
     parser.add_argument("--misses", action="store_true", help="also list the queries that fell short")
     args = parser.parse_args()
-    report = run(args.queries, args.index, args.corpus, args.crosslanguage)
+    report = run(args.queries, args.index, args.corpus, args.crosslanguage, args.analysis)
     print_report(report)
     if args.misses:
         for miss in report["xl=1"]["misses"]:
