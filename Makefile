@@ -13,14 +13,15 @@ PORT   ?= 8080
 OCR_LANGS := ara chi-sim fra rus spa jpn kor heb hin tha ell fas urd ukr deu
 DEBIAN_PACKAGES := tesseract-ocr $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword
 
-.PHONY: run install index serve test check bench eval sample fuzz screenshots clean help debian-packages
+.PHONY: run install dictionaries index serve test check bench eval sample fuzz screenshots clean help debian-packages
 
 help:
 	@echo "make run      install, index $(CORPUS)/ (only what changed) and serve http://$(HOST):$(PORT)/"
 	@echo "make test     run the test suite"
 	@echo "make index    bring the index up to date with $(CORPUS)/"
+	@echo "make dictionaries  install Debian's FreeDict dictionaries for cross-language search (as root)"
 	@echo "make check    the contract checks in ../shared/checks (needs the index tools only)"
-	@echo "make bench    build-time benchmark on the sample corpus; extraction and OCR time per page, OCR accuracy"
+	@echo "make bench    build-time benchmark on the sample corpus; extraction and OCR time per page, OCR accuracy;\n             what each cross-language layer costs per query"
 	@echo "make eval     search quality (recall@10, MRR) and language identification on the judged sets"
 	@echo "make fuzz     Hypothesis against every route and against check on mutated files (under two minutes)"
 	@echo "make sample   regenerate the sample documents from corpus/sample/texts (needs LibreOffice)"
@@ -46,8 +47,18 @@ debian-packages:
 	  fi; \
 	fi
 
+# Query words the glossary does not know are translated with Debian's FreeDict dictionaries. Without
+# them (not root, no apt) the site searches with the glossary only, and `indexer status` says so.
+DICTIONARY_PACKAGES := $(shell grep -v '^\#' indexer/lang/freedict-packages.txt)
+dictionaries:
+	@missing=$$(for p in $(DICTIONARY_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	else echo "note: FreeDict dictionaries missing; as root run: apt-get install $$missing (the site works with the glossary only)"; fi
+
 # `update` re-reads only new and changed documents and publishes nothing when all is current.
-index: install
+index: install dictionaries
 	$(BIN)/python -m indexer update --corpus $(CORPUS) --index $(INDEX)
 
 serve: install
@@ -65,6 +76,7 @@ check: install
 bench: install
 	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)
 	$(BIN)/python bench/ocr_bench.py --corpus $(CORPUS)
+	$(BIN)/python bench/xl_cost.py --corpus $(CORPUS)
 
 eval: install
 	$(BIN)/python bench/evaluate.py --corpus $(CORPUS) --json var/eval.json

@@ -11,7 +11,7 @@ import logging
 
 # Part of every document's fingerprint: bump it when reading or analysis changes, and `update`
 # re-reads every document instead of keeping text read by the old code.
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 # pdfminer logs every odd object of every PDF at WARNING; those are not ours to report, the
 # extractor turns real failures into a status.

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from whoosh import index as whoosh_index
 
 import indexer
-from indexer import corpus as corpus_mod, lang, ledger, ocr, pool, settings, snapshots
+from indexer import corpus as corpus_mod, dictionaries, lang, ledger, ocr, pool, settings, snapshots
 from indexer.errors import NoIndex, NotPublished
 from indexer.schema import SCHEMA_VERSION, build_schema
 
@@ -62,7 +62,8 @@ def update(corpus_dir, index_dir, progress=None, publish_unlisted=False, strict=
                     to_read=[e for e in entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]],
                     deleted=sorted(set(old_docs) - set(fingerprints)))
         if (not plan.to_read and not plan.deleted and old_report.get("problems") == [str(p) for p in corpus.problems]
-                and old_report.get("glossary", "") == corpus.glossary_digest):
+                and old_report.get("glossary", "") == corpus.glossary_digest
+                and old_report.get("dictionary", {}).get("digest", "") == dictionaries.digest()):
             return dict(old_report, kind="up to date", changes=_no_changes(len(entries)))
         return _write_snapshot(corpus, index_dir, plan, progress)
 
@@ -122,6 +123,7 @@ def _write_snapshot(corpus, index_dir, plan, progress):
             doc["warnings"] = warnings.get(e.line, []) if e.line else []
             documents.append(doc)
         report = _report(name, corpus, documents, started, plan.base is not None)
+        report["dictionary"] = dictionaries.write_for(ix, building)
         report.update(aliases=aliases, withdrawn=withdrawn)
         report["changes"] = {
             "added": sorted(d["id"] for d in documents if d["change"] == "added"),

@@ -202,7 +202,15 @@ def status(corpus_dir, index_dir, as_json):
     click.echo(f"languages:     {len(langs)} ({', '.join(langs)})")
     click.echo(f"snapshots:     {', '.join(snapshots.published(index_dir))}")
     click.echo(f"old ids:       {len(report.get('aliases', {}))} redirected, {len(report.get('withdrawn', {}))} withdrawn")
+    click.echo(f"cross-language: glossary ({report.get('glossary_concepts', 0)} concepts), {_dictionary_line(report)}")
     _print_summary(report)
+
+
+def _dictionary_line(report):
+    found = report.get("dictionary") or {"note": "none: the snapshot was made before dictionaries; run a build"}
+    if found.get("words"):
+        return f"dictionaries ({len(found['pairs'])} pairs, {found['words']} words)"
+    return f"no dictionaries — {found.get('note', '')}"
 
 
 def _leftover_warnings(index_dir):

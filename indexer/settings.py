@@ -42,6 +42,8 @@ SETTINGS = (
     Setting("ocr_cache", "var/ocr-cache", "Folder of OCR results by file hash, outside the snapshots: no page is recognised twice"),
     Setting("ocr_page_timeout", 60, "Seconds Tesseract may take on one page before it is stopped"),
     Setting("ocr_doc_timeout", 100, "Seconds of OCR per document; pages beyond are noted, not read (keep it below SEARCH_DOC_TIMEOUT)"),
+    Setting("dictionaries", "/usr/share/dictd", "Folder of FreeDict dictionaries (dictd format) that translate query words the glossary does not know; empty turns them off"),
+    Setting("dictionary_cache", "~/.cache/clearinghouse-search", "Where the dictionaries, once parsed, are kept so that builds after the first do not parse them again"),
     Setting("min_share", 0.05, "A language is listed for a document when it holds at least this share of the text"),
     Setting("admin_users", "", "File of staff accounts for /admin (made by `indexer admin-user`); /admin is off without it"),
     Setting("admin_session_minutes", 60, "Minutes a staff login to /admin lasts"),

@@ -10,6 +10,8 @@
 - Stop words of the query's languages are wished for, not required.
 - A query that names glossary concepts is also searched with their terms in other languages, at a
   lower weight, so documents with the typed words come first ("also searched", ``xl=0`` turns it off).
+- Words the glossary does not cover are translated with the bilingual dictionaries, lower still
+  (``translation``; ``xl=0`` turns it off too).
 """
 import re
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from whoosh import qparser, query as wq
 from indexer import lang
 from indexer.lang import GRAPHEME, field_for, is_bigram, stopwords, tokenize
 from indexer.schema import text_fields
+from search_web import translation
 
 OTHER_LANGUAGE_WEIGHT = 0.5   # a field of a language the query is probably not in
 EXACT_WEIGHT = 1.0            # the words as typed, over the stems
@@ -37,6 +40,7 @@ class Parsed:
     query: object              # a Whoosh query, ``wq.NullQuery`` when nothing searchable, None for no query
     languages: tuple = ()
     expansion: dict = None     # {"language", "concepts", "terms": [{"text", "language"}]} when expanded
+    translation: dict = None   # {"words", "terms": [{"text", "language"}]} when dictionaries translated words
     notices: list = field(default_factory=list)
 
 
@@ -46,7 +50,11 @@ class _Parser(qparser.QueryParser):
         if not optional:
             return super().multitoken_query(spec, texts, fieldname, termclass, boost)
         must = wq.And([termclass(fieldname, t, boost=boost) for t in required])
-        return wq.AndMaybe(must, wq.Or([termclass(fieldname, t, boost=boost) for t in optional]))
+        # The bigrams in their order, as one phrase: a document with the word itself ranks above one
+        # that has its bigrams apart (Thai a PDF broke into syllables, Chinese in other words), which
+        # may hold them more often; the spare bigrams alone do not tell the two apart.
+        sequence = wq.Phrase(fieldname, list(texts), boost=boost)
+        return wq.AndMaybe(must, wq.Or([termclass(fieldname, t, boost=boost) for t in optional] + [sequence]))
 
 
 def cover_bigrams(tokens):
@@ -114,7 +122,21 @@ def parse(live, text, hl="", selected=(), expand=True):
         if found:
             extra, parsed.expansion = found
             parsed.query = wq.Or([parsed.query, extra])
+        translated = None if SYNTAX.search(text) else translation.translate(live, text, languages, _covered(live, text, parsed.expansion))
+        if translated:
+            extra, parsed.translation = translated
+            parsed.query = wq.Or([parsed.query, extra])
     return parsed
+
+
+def _covered(live, text, found):
+    """The typed words the glossary expanded, which the dictionaries leave to it."""
+    if not found:
+        return frozenset()
+    code = found["language"]
+    tokens = tokenize(text, code)
+    terms = {t for start, end, _ in live.glossary().find(tokens, code) for t in tokens[start:end]}
+    return frozenset(word for word in text.split() if set(tokenize(word, code)) <= terms)
 
 
 def _parse(live, text, languages, notices):

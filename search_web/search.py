@@ -200,7 +200,7 @@ def run(live, request):
             # A spelling suggestion is for a search that found (almost) nothing; it is also the
             # slowest part of a search, a walk of the whole word list.
             "facets": facets, "suggestion": suggest(live, request.q) if q is not None and total <= SUGGEST_BELOW else None,
-            "expansion": parsed.expansion}
+            "expansion": parsed.expansion, "translation": parsed.translation}
 
 
 def count_facets(sets, matched, chosen, selected):

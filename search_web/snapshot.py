@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from whoosh import index as whoosh_index
 
 from indexer import lang, snapshots
+from indexer.lang import dictionary
 
 CHECK_EVERY = 1.0  # seconds between looks at CURRENT
 log = logging.getLogger(__name__)
@@ -42,6 +43,12 @@ class Live:
             except (ValueError, OSError, UnicodeDecodeError):  # the build checked it; a damaged copy only loses expansion
                 self.cache["glossary"] = lang.Glossary([])
         return self.cache["glossary"]
+
+    def dictionary(self):
+        """The bilingual lookup this snapshot was built with (empty without dictionaries), loaded once."""
+        if "dictionary" not in self.cache:
+            self.cache["dictionary"] = dictionary.load(self.path / dictionary.FILE)
+        return self.cache["dictionary"]
 
 
 class SnapshotHandle:

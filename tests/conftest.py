@@ -27,6 +27,17 @@ def corpus_file(doc_id):
     return CORPUS / manifest()[doc_id]["file"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def sample_dictionaries(tmp_path_factory):
+    """Builds in the tests translate with small dictionaries the tests write, not with the machine's
+    FreeDict packages: the same results everywhere, and no minute of parsing them on a fresh machine."""
+    import dictd
+    folder = dictd.write_sample(tmp_path_factory.mktemp("dictd"))
+    os.environ["SEARCH_DICTIONARIES"] = str(folder)
+    os.environ["SEARCH_DICTIONARY_CACHE"] = "none"
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sample_index(tmp_path_factory):
     """The sample corpus built into a fresh index directory, with the project's own CLI."""

@@ -165,3 +165,24 @@ def test_words_as_typed_rank_first(live):
 def test_valid_syntax_is_searched_as_syntax_without_a_notice(live, q):
     result = search.run(live, search.SearchRequest(q=q))
     assert result["total"] > 0 and not result["notices"]
+
+
+def test_a_thai_word_ranks_its_document_above_one_with_its_bigrams_apart(tmp_path):
+    # A PDF's text layer often breaks Thai into syllables with spaces: that document holds every
+    # bigram of ลิขสิทธิ์ (copyright) the query needs, more often than the one with the word does.
+    from conftest import CORPUS, run_cli
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    (corpus / "documents" / "word.txt").write_text(
+        "แนวทางการตรวจสอบคำขอรับสิทธิบัตร\n\nหน่วยงานจะพิจารณาคำขอตามลำดับที่ได้รับ และแจ้งผลให้ผู้ยื่นคำขอทราบ"
+        "ภายในเวลาที่กำหนด งานที่มีลิขสิทธิ์ซึ่งอ้างถึงในคำขอต้องระบุแหล่งที่มา การตรวจสอบจะดำเนินการโดยผู้ตรวจสอบ"
+        "ที่มีความรู้ในสาขาเทคโนโลยีที่เกี่ยวข้อง\n", encoding="utf-8")
+    (corpus / "documents" / "apart.txt").write_text("ตารางพยางค์\n\nลิข สิท ทธิ์ ลิข สิท ทธิ์ และ ลิข สิท\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("id,file,title,country,topics,date,language,source_url\n"
+                                         "th-word,documents/word.txt,,TH,,2024,,\nth-apart,documents/apart.txt,,TH,,2024,,\n",
+                                         encoding="utf-8")
+    (corpus / "topics.csv").write_text((CORPUS / "topics.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    run_cli("build", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    live = SnapshotHandle(str(tmp_path / "index")).get()
+    ranked = [r["id"] for r in search.run(live, search.SearchRequest(q="ลิขสิทธิ์"))["results"]]
+    assert ranked[0] == "th-word"

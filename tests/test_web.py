@@ -228,6 +228,17 @@ def test_the_page_says_what_else_was_searched_and_how_to_turn_it_off(server):
     assert data["expansion"] is None
 
 
+def test_the_page_lists_dictionary_translations_after_the_glossary_and_xl_0_turns_them_off(server):
+    status, _, body = server.get("/search?q=health")
+    assert status == 200 and '<span lang="fr" dir="ltr" class="dictionary">santé</span>' in body
+    assert 'href="/search?q=health&amp;xl=0"' in body
+    _, data = server.json("/api/v1/search?q=health")
+    assert data["translation"]["words"] == ["health"] and data["expansion"] is None
+    assert "fr-strategie-nationale-ia" in {r["id"] for r in data["results"]}
+    _, data = server.json("/api/v1/search?q=health&xl=0")
+    assert data["translation"] is None and "fr-strategie-nationale-ia" not in {r["id"] for r in data["results"]}
+
+
 def test_document_page_marks_the_glossary_terms_found_in_its_language(server):
     status, _, body = server.get("/doc/ru-copyright-amendments?q=copyright")
     assert status == 200 and "<mark>" in body

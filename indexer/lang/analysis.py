@@ -109,7 +109,9 @@ class Normalize(Filter):
             yield t
 
 
-_FOLD_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
+# Letters that are not a base letter with a mark, so NFD leaves them alone; Turkish dotless ı is
+# typed as i on most keyboards (and İ folds to i with a dot, which NFD takes off).
+_FOLD_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i"})
 
 
 def fold_accents(text):
@@ -192,15 +194,44 @@ class Stem(Filter):
     def __getstate__(self):
         return {"algorithm": self.algorithm, "_stem": None}
 
-    def __call__(self, tokens):
+    def stemmer(self):
         if self._stem is None:
             own = stemmers.STEMMERS.get(self.algorithm)
             self._stem = own or Stemmer.Stemmer(self.algorithm, 100_000).stemWord
-        stem = self._stem
+        return self._stem
+
+    def __call__(self, tokens):
+        stem = self.stemmer()
         for t in tokens:
             if not t.stopped:
                 t.text = stem(t.text)
             yield t
+
+
+class StemThenFold(Stem):
+    """For languages whose stemmer needs the marks (Hungarian ő ű, Turkish ı ş ğ, Polish, Czech …): the
+    stem of the word as written, folded. A word typed without its marks is another word to the
+    stemmer (``szerzoi`` is not stemmed like ``szerzői``), so when indexing, a word written with marks
+    is also indexed, at the same position, as the stem of its folded form: a query typed with the
+    marks meets the first, one typed without them the second, and words whose marks make them
+    different words stay apart when typed with them."""
+
+    def __call__(self, tokens):
+        stem = self.stemmer()
+        for t in tokens:
+            if t.stopped:
+                yield t
+                continue
+            written = t.text
+            t.text = fold_accents(stem(written))
+            yield t
+            if t.mode == "index":
+                folded = fold_accents(written)
+                if folded != written:
+                    typed_bare = stem(folded)
+                    if typed_bare != t.text:
+                        t.text = typed_bare
+                        yield t
 
 
 @dataclass(frozen=True)
@@ -232,7 +263,8 @@ LANGUAGES = {
     "be": LanguageSpec("", "cyrillic_yo", fold=""), "sr": LanguageSpec("serbian", fold="after"),
     "es": LanguageSpec("spanish"), "sv": LanguageSpec("swedish"),
     "ta": LanguageSpec("tamil", fold=""), "tr": LanguageSpec("turkish", fold="after"),
-    "uk": LanguageSpec("", fold=""), "bg": LanguageSpec("", fold=""), "mk": LanguageSpec("", fold=""),
+    "uk": LanguageSpec("ukrainian_lemma", fold=""), "bg": LanguageSpec("bulgarian_light", fold=""),
+    "mk": LanguageSpec("macedonian_light", fold=""),
     "zh": LanguageSpec(fold=""), "ja": LanguageSpec(fold=""), "ko": LanguageSpec(fold=""),
     "th": LanguageSpec(fold=""), "vi": LanguageSpec(), "sk": LanguageSpec(fold="after"),
     "sl": LanguageSpec(), "hr": LanguageSpec(fold="after"), "bs": LanguageSpec(fold="after"),
@@ -249,9 +281,11 @@ def analyzer_for(code):
         chain = chain | CharMap(spec.charmap)
     if spec.fold == "before":
         chain = chain | FoldAccents()
-    if spec.stemmer:
+    if spec.stemmer and spec.fold == "after":
+        chain = chain | StemThenFold(spec.stemmer)
+    elif spec.stemmer:
         chain = chain | Stem(spec.stemmer)
-    if spec.fold == "after":
+    elif spec.fold == "after":
         chain = chain | FoldAccents()
     return chain
 

@@ -1,10 +1,12 @@
-"""Light stemmers of our own, for languages where Snowball has none or strips too much.
+"""Light stemmers of our own, for languages where Snowball has none or strips too much, and a
+dictionary lemmatiser (pymorphy3) for Ukrainian.
 
 Each takes one normalized word (marks removed, letters unified by the language's character map) and
 returns its stem. "Light" means only the affixes that are certainly grammar: the article and
 conjunction prefixes and the plural suffixes. Conflating two unrelated words costs precision
 everywhere; missing a rare form costs one query.
 """
+import regex
 
 # Arabic, after Larkey, Ballesteros and Connell's "light10": strip the article and conjunction
 # prefixes and the common plural and pronoun suffixes. The Snowball Arabic stemmer also strips
@@ -76,4 +78,71 @@ def urdu_light(word):
     return word
 
 
-STEMMERS = {"arabic_light": arabic_light, "hebrew_light": hebrew_light, "urdu_light": urdu_light}
+# Bulgarian and Macedonian have no Snowball stemmer. Both lost noun cases but write the definite
+# article as a suffix (закон, законът, законите; закон, законот, законите), and plurals and
+# adjective endings as one or two vowels more, so a light stemmer takes off the article, then one
+# plural or gender ending. Macedonian's other two articles (-ов/-он, -ва/-на …) are left alone: in
+# a stem of three letters they are as often part of the word (закон), and official texts use -т-.
+BG_ARTICLES = ("ията", "ият", "ите", "ята", "ата", "ото", "ия", "ът", "ят", "та", "то", "те")
+BG_ENDINGS = ("ове", "еве", "ища", "ии", "и", "а", "о", "е", "я")
+MK_ARTICLES = ("ите", "ата", "ото", "от", "та", "то", "те")
+MK_ENDINGS = ("ови", "еви", "иња", "ишта", "ија", "ии", "иј", "и", "а", "о", "е")
+MIN_SLAVIC_STEM = 3
+
+
+def _strip_one(word, suffixes):
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_SLAVIC_STEM:
+            return word[:-len(suffix)]
+    return word
+
+
+def bulgarian_light(word):
+    """
+    >>> [bulgarian_light(w) for w in ("законите", "законът", "закони", "стратегията", "стратегии", "стратегия")]
+    ['закон', 'закон', 'закон', 'стратег', 'стратег', 'стратег']
+    """
+    return _strip_one(_strip_one(word, BG_ARTICLES), BG_ENDINGS)
+
+
+def macedonian_light(word):
+    """
+    >>> [macedonian_light(w) for w in ("законот", "законите", "закони", "стратегијата", "стратегија", "стратегии")]
+    ['закон', 'закон', 'закон', 'стратег', 'стратег', 'стратег']
+    """
+    return _strip_one(_strip_one(word, MK_ARTICLES), MK_ENDINGS)
+
+
+# Ukrainian has no Snowball stemmer either, and seven cases: a dictionary does it better than
+# suffix rules. pymorphy3 with its Ukrainian dictionary gives each word its lemma (законів → закон,
+# концепції → концепція); a word it does not know gets the lemma its ending predicts.
+_morph = {}
+# Only Cyrillic words are the dictionary's business; pymorphy3 also fails on characters that have no
+# Unicode name (a Tangut ideograph in an analyzer test).
+CYRILLIC_WORD = regex.compile(r"^[\p{Script=Cyrillic}\p{M}'ʼ’-]+$")
+
+
+def _lemmatiser(code):
+    def lemma(word):
+        if not CYRILLIC_WORD.match(word):
+            return word
+        if code not in _morph:
+            import pymorphy3   # loads a dictionary of some megabytes: only where the language is met
+            _morph[code] = (pymorphy3.MorphAnalyzer(lang=code), {})
+        analyser, seen = _morph[code]
+        found = seen.get(word)
+        if found is None:
+            parses = analyser.parse(word)
+            found = seen[word] = parses[0].normal_form if parses else word
+            if len(seen) > 200_000:   # a bound on memory; the commonest words come back at once
+                seen.clear()
+        return found
+    return lemma
+
+
+ukrainian_lemma = _lemmatiser("uk")
+russian_lemma = _lemmatiser("ru")
+
+STEMMERS = {"arabic_light": arabic_light, "hebrew_light": hebrew_light, "urdu_light": urdu_light,
+            "bulgarian_light": bulgarian_light, "macedonian_light": macedonian_light,
+            "ukrainian_lemma": ukrainian_lemma, "russian_lemma": russian_lemma}

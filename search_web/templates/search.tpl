@@ -9,12 +9,14 @@
   <p class="suggestion">{{_('Did you mean')}} <a href="{{suggestion_url}}" lang="und">{{result['suggestion']}}</a>?</p>
 % end
 % expansion = result.get('expansion')
-% if expansion:
+% translated = result.get('translation')
+% if expansion or translated:
+%   layers = [layer for layer in (expansion, translated) if layer]
   <p class="also-searched">{{_('Also searched:')}}
-%   for i, term in enumerate(expansion['terms']):
-{{', ' if i else ''}}<span lang="{{term['language']}}" dir="{{dir_for(term['language'])}}">{{term['text']}}</span>\\
+%   for i, (layer, term) in enumerate((layer, term) for layer in layers for term in layer['terms']):
+{{', ' if i else ''}}<span lang="{{term['language']}}" dir="{{dir_for(term['language'])}}"{{!' class="dictionary"' if layer is translated else ''}}>{{term['text']}}</span>\\
 %   end
-{{' …' if expansion['more_languages'] else ''}}
+{{' …' if any(layer['more_languages'] for layer in layers) else ''}}
     <a href="{{no_expansion_url}}">{{_('Search only for what I typed')}}</a></p>
 % elif q and current.get('xl') == '0':
   <p class="also-searched"><a href="{{expansion_url}}">{{_('Also search with the same terms in other languages')}}</a></p>
