@@ -17,6 +17,7 @@ import random
 import re
 import shutil
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,7 @@ PDF_SCRIPTS = re.compile(r"^[\u0000-\u024f\u0370-\u03ff\u0400-\u04ff\u2000-\u206
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 
 
+@lru_cache(maxsize=1)
 def sentence_material():
     """``{language: [sentence, ...]}`` and ``{language: [country, ...]}`` from our own texts."""
     from indexer import lang  # the detector that the build uses tells each sample paragraph's language
@@ -77,18 +79,33 @@ def paragraphs(rng, pool, chars):
 
 
 def make(out, docs, seed=8, median_chars=PAGE_CHARS):
-    rng = random.Random(seed)
-    sentences, countries = sentence_material()
-    codes = sorted(sentences)
-    slugs = topics()
+    """Write a corpus of ``docs`` documents to ``out`` (replaced); returns its manifest rows."""
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
     (out / "documents").mkdir(parents=True)
     for name in ("topics.csv", "glossary.csv"):
         shutil.copyfile(ROOT / "corpus" / name, out / name)
+    rows = _documents(out, range(docs), random.Random(seed), median_chars)
+    write_manifest(out, rows)
+    return rows
+
+
+def add(out, docs, seed=9, median_chars=PAGE_CHARS):
+    """Add ``docs`` new documents to the corpus at ``out`` (what staff do between two updates)."""
+    with open(Path(out) / "manifest.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    rows += _documents(Path(out), range(len(rows), len(rows) + docs), random.Random(seed), median_chars)
+    write_manifest(out, rows)
+    return rows
+
+
+def _documents(out, numbers, rng, median_chars):
+    sentences, countries = sentence_material()
+    codes = sorted(sentences)
+    slugs = topics()
     rows = []
-    for n in range(docs):
+    for n in numbers:
         code = rng.choice(codes)
         chars = document_chars(rng, median_chars)
         paras = paragraphs(rng, sentences[code], chars)
@@ -107,7 +124,6 @@ def make(out, docs, seed=8, median_chars=PAGE_CHARS):
                      "topics": ";".join(rng.sample(slugs, rng.randint(1, 2))),
                      "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "language": "",
                      "source_url": f"https://bench.example.org/{doc_id}"})
-    write_manifest(out, rows)
     return rows
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from search_web import query, snippets
+from search_web import query, result_cache, snippets
 
 FACETS = ("country", "language", "topic", "year")
 SORTS = ("relevance", "newest", "oldest")
@@ -70,6 +70,12 @@ class SearchRequest:
         expand = (get_one("xl") or "1").strip() != "0"
         return cls(q=q, filters=filters, sort=sort, page=page, hl=hl, expand=expand, notices=notices, problems=problems)
 
+    def cache_key(self):
+        """Everything the result depends on (the filters as given: the result echoes them)."""
+        filters = tuple((f, tuple(v)) for f, v in sorted(self.filters.items()))
+        notices = tuple((message, tuple(sorted(values.items()))) for message, values in self.notices)
+        return (self.q, filters, self.sort, self.page, self.hl, self.expand, notices)
+
 
 def _clean(text):
     return re.sub(r"[\x00-\x1f\x7f]", " ", text).strip()
@@ -96,7 +102,18 @@ def facet_sets(live):
 
 
 def run(live, request):
-    """Results, facet counts and paging for a ``SearchRequest``, as plain data."""
+    """Results, facet counts and paging for a ``SearchRequest``, as plain data; a search this
+    snapshot has answered before comes from its result cache."""
+    cache = result_cache.for_snapshot(live)
+    key = request.cache_key()
+    result = cache.get(key)
+    if result is None:
+        result = _run(live, request)
+        cache.put(key, result)
+    return result
+
+
+def _run(live, request):
     searcher = live.searcher()
     sets = facet_sets(live)
     parsed = query.parse(live, request.q, request.hl, request.filters.get("language", ()), request.expand)
