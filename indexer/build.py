@@ -77,7 +77,8 @@ def _write_snapshot(corpus, index_dir, plan, progress):
                 record = records[doc_id] = _record(entry, reading, plan.fingerprints[doc_id],
                                                    _topics(entry, reading, corpus))
                 if _indexable(entry, reading):
-                    writer.update_document(**_fields(entry, reading, record))
+                    # A fresh snapshot has nothing to replace: looking each id up first only costs time.
+                    (writer.update_document if plan.base else writer.add_document)(**_fields(entry, reading, record))
                 elif doc_id in plan.old_docs:
                     writer.delete_by_term("id", doc_id)
                 if progress:
