@@ -97,18 +97,19 @@ def latencies(server, items):
     return {k: summary(v) for k, v in times.items()}, errors
 
 
-def variants(items):
-    """Each query on pages 1-3 in three sorts: so many distinct requests that a load of 20 s rarely
-    asks one twice, and the result cache does not answer for the search."""
-    return [path_for(item) + "&" + urlencode({"page": page, "sort": sort})
+def variants(items, hl):
+    """Each query on pages 1-3 in three sorts, in interface language ``hl``: so many distinct requests
+    that a load of 20 s rarely asks one twice, and none that an earlier run asked (a new ``hl`` per
+    run), so the result cache does not answer for the search."""
+    return [path_for(item) + "&" + urlencode({"page": page, "sort": sort, "hl": hl})
             for page in (1, 2, 3) for sort in ("relevance", "newest", "oldest") for item in items]
 
 
-def load(server, items, clients, seconds=MAX_SECONDS):
+def load(server, items, clients, seconds=MAX_SECONDS, hl="fr"):
     """``clients`` threads sending distinct requests (``variants``) for ``seconds``: req/s, latency, errors."""
     seconds = min(seconds, MAX_SECONDS)
     stop_at = time.monotonic() + seconds
-    paths = variants(items)
+    paths = variants(items, hl)
     times, errors, lock = [], [0], threading.Lock()
 
     def client(n):
