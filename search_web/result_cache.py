@@ -8,7 +8,7 @@ import copy
 import threading
 from collections import OrderedDict
 
-MAX_ENTRIES = 2000   # a result is a page of ten hits with snippets and the facet counts: a few KB
+MAX_ENTRIES = 1000   # a result (ten hits with snippets, the facet counts) is about 30 KB: 30 MB at most
 
 
 class ResultCache:

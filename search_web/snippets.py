@@ -19,8 +19,8 @@ from indexer.lang import is_bigram
 
 SNIPPET_CHARS = 240
 MAX_PARAGRAPHS = 400   # a snippet looks this far into a long document for its best paragraph
-MEMO_SIZE = 50_000     # analysed forms of tokens remembered per field (emptied when full)
-_MEMOS = {}
+MEMO_SIZE = 100_000    # analysed forms of tokens remembered, all fields together (emptied when full)
+_MEMO = {}
 
 
 def query_terms(q, reader):
@@ -61,19 +61,18 @@ def _matches(analyzer, name, text, wanted):
     """``[(start, end, term)]`` of the tokens of ``text`` whose analysed form is wanted.
 
     Our analyzers split text into tokens and then change each token on its own (fold, normalise,
-    stem), so a token's analysed form is looked up in a per-field memo rather than run through the
+    stem), so a token's analysed form in a field is looked up in a memo rather than run through the
     filters again: a snippet is looked for in hundreds of paragraphs of every hit."""
     items = getattr(analyzer, "items", None)
     if not items:
         return [(t.startchar, t.endchar, t.text) for t in analyzer(text, chars=True, mode="index") if t.text in wanted]
-    memo = _MEMOS.setdefault(name, {})
-    if len(memo) > MEMO_SIZE:
-        memo.clear()
+    if len(_MEMO) > MEMO_SIZE:
+        _MEMO.clear()
     found = []
     for t in items[0](text, chars=True, mode="index"):
-        form = memo.get(t.text)
+        form = _MEMO.get((name, t.text))
         if form is None:
-            form = memo[t.text] = next((a.text for a in analyzer(t.text, tokenize=False, mode="index")), "")
+            form = _MEMO[name, t.text] = next((a.text for a in analyzer(t.text, tokenize=False, mode="index")), "")
         if form in wanted:
             found.append((t.startchar, t.endchar, form))
     return found
