@@ -95,6 +95,10 @@ def _parser(live, languages, text=""):
     indexed = set(searcher.reader().indexed_field_names())
     fields = ["title"] + _fields_with_words(searcher, [f for f in text_fields(searcher.schema) if f in indexed], text)
     preferred = {field_for(code) for code in languages} | {"title", field_for("und")}
+    if _only_stopwords(text, languages) and any(f in preferred for f in fields[1:]):
+        # ``de la``, ``the``: found in most documents of a dozen languages; matching and ranking all
+        # of them is the slowest search there is, and only the query's own languages are meant.
+        fields = [f for f in fields if f in preferred]
     boosts = {f: 1.0 if f in preferred else OTHER_LANGUAGE_WEIGHT for f in fields}
     parser = _Parser(None, searcher.schema, group=qparser.AndGroup)
     parser.add_plugin(qparser.MultifieldPlugin(fields, fieldboosts=boosts))
@@ -102,6 +106,12 @@ def _parser(live, languages, text=""):
     parser.remove_plugin_class(qparser.FieldsPlugin)
     parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=WORD_START + r"\+", minusexpr=WORD_START + "-"))
     return parser
+
+
+def _only_stopwords(text, languages):
+    words = tokenize(SYNTAX.sub(" ", text), "und")
+    stops = frozenset().union(*(stopwords(code) for code in languages)) if languages else stopwords("en")
+    return bool(words) and all(w in stops for w in words)
 
 
 def _fields_with_words(searcher, fields, text):

@@ -35,3 +35,14 @@ def test_the_results_are_those_of_every_field(live, q, monkeypatch):
     everywhere = search._run(live, search.SearchRequest(q=q))
     assert [r["id"] for r in pruned["results"]] == [r["id"] for r in everywhere["results"]]
     assert pruned["total"] == everywhere["total"] and pruned["facets"] == everywhere["facets"]
+
+
+def test_a_query_of_only_stop_words_is_searched_in_its_own_languages(live):
+    fields = text_fields_of(query.parse(live, "de la", hl="fr", expand=False).query)
+    assert fields and fields <= {"text_fr", "text_und"}
+    assert len(text_fields_of(query.parse(live, "de la", expand=False).query)) > len(fields)
+
+
+def test_a_query_with_a_content_word_keeps_every_field_that_has_it(live):
+    with_content = text_fields_of(query.parse(live, "protection de la", hl="fr", expand=False).query)
+    assert len(with_content) > 2
