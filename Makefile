@@ -54,11 +54,12 @@ $(BIN)/.bench-installed: $(BIN)/.installed requirements-bench.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@
 
+# BENCH_ARGS passes more options, e.g. BENCH_ARGS='--note "busy machine"' (see bench/run.py --help).
 bench: $(BIN)/.bench-installed
-	$(BIN)/python bench/run.py --docs 10000
+	$(BIN)/python bench/run.py --docs 10000 $(BENCH_ARGS)
 
 bench-large: $(BIN)/.bench-installed
-	$(BIN)/python bench/run.py --docs 100000
+	$(BIN)/python bench/run.py --docs 100000 $(BENCH_ARGS)
 
 bench-sample: install
 	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)
