@@ -91,7 +91,7 @@ def render(f):
             f"{_rps(load.get(8))} ({_get(load.get(8), 'latency_ms', 'p95')}) | {_rps(load.get(32))} "
             f"({_get(load.get(32), 'latency_ms', 'p95')}, {_get(load.get(32), 'errors')}) | {h['rss_after_start_mb']} MB | "
             f"{h['rss_after_1000_queries_mb']} MB | {str(h.get('rss_after_new_snapshot_mb', '–')) + ' MB' if 'rss_after_new_snapshot_mb' in h else '–'} |")
-    lines += ["", "waitress is what `make run` starts (one process, 8 threads); gunicorn is deploy/gunicorn.conf.py "
+    lines += ["", "waitress is what `make run` starts (one process, `--threads` at its default); gunicorn is deploy/gunicorn.conf.py "
               "(one process per core). RSS is the whole process tree.", ""]
     return "\n".join(lines)
 
