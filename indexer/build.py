@@ -110,7 +110,8 @@ def _write_snapshot(corpus, index_dir, plan, progress):
                 rec = entry.record.with_dates(*dates[doc_id])
                 record = records[doc_id] = _record(entry, rec, reading, plan, _topics(entry, reading, corpus))
                 if _indexable(entry, reading):
-                    writer.update_document(**_fields(entry, reading, record))
+                    # A fresh snapshot has nothing to replace: looking each id up first only costs time.
+                    (writer.update_document if plan.base else writer.add_document)(**_fields(entry, reading, record))
                 elif doc_id in plan.old_docs:
                     writer.delete_by_term("id", doc_id)
                 if progress:

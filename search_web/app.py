@@ -249,7 +249,7 @@ def create_app(config=None):
             lv = handle.get()
         except NoIndex as ex:
             return json_response({"ok": False, "error": str(ex), "status": 503}, status=503)
-        return json_response({"ok": True, "snapshot": lv.name, "documents": len(search.facet_sets(lv)["_all"]),
+        return json_response({"ok": True, "snapshot": lv.name, "documents": search.facet_sets(lv).documents,
                               "built_at": lv.report.get("built_at")})
 
     @app.get("/static/<name:path>")

@@ -31,6 +31,7 @@ MIN_COVERAGE = 0.5            # share of a query's content words that must be gl
 SHOWN_TERMS = 8               # "also searched": this many terms at most
 SHOWN_FIRST = ("en", "fr", "es", "ar", "zh", "ru")
 SYNTAX = re.compile(r"[\"()*+\-:^~\[\]{}]|\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
+WILDCARD = re.compile(r"[*?]")
 # A minus or plus only starts an exclusion or a requirement at the start of a word: high-risk is a word.
 WORD_START = r"(?:(?<=^)|(?<=[\s(]))"
 
@@ -95,13 +96,17 @@ def query_languages(text, hl="", selected=()):
     return tuple(dict.fromkeys(code for code in found if code and code != lang.UND))
 
 
-def _parser(live, languages):
+def _parser(live, languages, text=""):
     """A parser whose fields weigh by ``languages``. Made per query (a tenth of a millisecond): cached
     per combination of languages, visitors' facet values would grow the cache without bound."""
     searcher = live.searcher()
     indexed = set(searcher.reader().indexed_field_names())
-    fields = ["title"] + [f for f in text_fields(searcher.schema) if f in indexed]
+    fields = ["title"] + _fields_with_words(searcher, [f for f in text_fields(searcher.schema) if f in indexed], text)
     preferred = {field_for(code) for code in languages} | {"title", field_for("und")}
+    if _only_stopwords(text, languages) and any(f in preferred for f in fields[1:]):
+        # ``de la``, ``the``: found in most documents of a dozen languages; matching and ranking all
+        # of them is the slowest search there is, and only the query's own languages are meant.
+        fields = [f for f in fields if f in preferred]
     boosts = {f: 1.0 if f in preferred else OTHER_LANGUAGE_WEIGHT for f in fields}
     parser = _Parser(None, searcher.schema, group=qparser.AndGroup)
     parser.add_plugin(qparser.MultifieldPlugin(fields, fieldboosts=boosts))
@@ -109,6 +114,25 @@ def _parser(live, languages):
     parser.remove_plugin_class(qparser.FieldsPlugin)
     parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=WORD_START + r"\+", minusexpr=WORD_START + "-"))
     return parser
+
+
+def _only_stopwords(text, languages):
+    words = tokenize(SYNTAX.sub(" ", text), "und")
+    stops = frozenset().union(*(stopwords(code) for code in languages)) if languages else stopwords("en")
+    return bool(words) and all(w in stops for w in words)
+
+
+def _fields_with_words(searcher, fields, text):
+    """The language fields in which some word of ``text``, analysed that field's way, occurs: a field
+    with none of them adds nothing to the results but its cost (each word parsed and matched there
+    too). Every word still has its title clause, so a word found nowhere still finds nothing.
+    Wildcards are matched against the index later, so a query with one keeps every field."""
+    if not text or WILDCARD.search(text):
+        return fields
+    plain = SYNTAX.sub(" ", text)
+    reader = searcher.reader()
+    return [name for name in fields
+            if any((name, token.text) in reader for token in searcher.schema[name].analyzer(plain))]
 
 
 def parse(live, text, hl="", selected=(), expand=True):
@@ -140,7 +164,7 @@ def _covered(live, text, found):
 
 
 def _parse(live, text, languages, notices):
-    parser = _parser(live, languages)
+    parser = _parser(live, languages, text)
     try:
         q = parser.parse(text)
     except Exception:  # Whoosh's parser raises odd errors on odd input; plain words are the answer

@@ -3,7 +3,7 @@
 ``run(live, request)`` takes a query, facet filters, a sort and a page, and returns results and facet
 counts as plain dicts, the same data for the HTML pages, the JSON API and the feeds. No HTTP here.
 
-Facet counts come from per-value document sets held per snapshot, intersected with the set of
+Facet counts come from per-value document masks held per snapshot (numpy), intersected with the
 matching documents: cheaper than Whoosh's ``groupedby`` on multi-valued fields. A facet's counts are
 taken with the other facets' filters but not its own, so a visitor sees what a second value adds.
 """
@@ -13,9 +13,10 @@ from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 import regex
+import numpy
 from whoosh import query as wq
 
-from search_web import query, snippets
+from search_web import query, result_cache, snippets
 
 FACETS = ("country", "language", "topic", "year")
 SORTS = ("relevance", "newest", "oldest", "added")
@@ -89,6 +90,12 @@ class SearchRequest:
         expand = (get_one("xl") or "1").strip() != "0"
         return cls(q=q, filters=filters, sort=sort, page=page, hl=hl, expand=expand, notices=notices, problems=problems)
 
+    def cache_key(self):
+        """Everything the result depends on (the filters as given: the result echoes them)."""
+        filters = tuple((f, tuple(v)) for f, v in sorted(self.filters.items()))
+        notices = tuple((message, tuple(sorted(values.items()))) for message, values in self.notices)
+        return (self.q, filters, self.sort, self.page, self.hl, self.expand, notices)
+
 
 RETRY_AFTER = 30   # seconds a client is asked to wait after a search over its budget
 
@@ -150,51 +157,94 @@ def _clean(text):
     return re.sub(r"[\x00-\x1f\x7f]", " ", text).strip()
 
 
+class FacetIndex:
+    """Per snapshot, for each facet, its values and a row of booleans per value (one column per
+    document number): counting a facet is one vectorised AND and sum over its rows, where Python
+    sets of document numbers cost time in proportion to the documents a search matched."""
+
+    def __init__(self, reader):
+        self.size = reader.doc_count_all()
+        self.live = numpy.zeros(self.size, dtype=bool)
+        self.live[numpy.fromiter(reader.all_doc_ids(), dtype=numpy.int64)] = True
+        self.documents = int(self.live.sum())
+        self.facets = {}
+        indexed = reader.indexed_field_names()
+        for facet in FACETS:
+            values = [term.decode("utf-8") for term in reader.lexicon(facet)] if facet in indexed else []
+            rows = numpy.zeros((len(values), self.size), dtype=bool)
+            for i, value in enumerate(values):
+                rows[i, numpy.fromiter(reader.postings(facet, value.encode("utf-8")).all_ids(), dtype=numpy.int64)] = True
+            self.facets[facet] = (values, {v: i for i, v in enumerate(values)}, rows & self.live)
+
+    def documents_for(self, docnums):
+        mask = numpy.zeros(self.size, dtype=bool)
+        mask[numpy.fromiter(docnums, dtype=numpy.int64)] = True
+        return mask & self.live
+
+    def mask(self, facet, values):
+        """The documents with any of ``values`` of ``facet`` (values the index lacks match nothing)."""
+        _, position, rows = self.facets[facet]
+        found = [position[v] for v in values if v in position]
+        return rows[found].any(axis=0) if found else numpy.zeros(self.size, dtype=bool)
+
+    def counts(self, facet, base):
+        """``{value: documents of base with it}`` for the values of ``facet`` that base has."""
+        values, _, rows = self.facets[facet]
+        if not values:
+            return {}
+        counted = numpy.count_nonzero(rows & base, axis=1)
+        return {values[i]: int(counted[i]) for i in numpy.flatnonzero(counted)}
+
+
 def facet_sets(live):
-    """``{facet: {value: frozenset(docnums)}}`` plus ``"_all"``, built once per snapshot."""
-    sets = live.cache.get("facets")
-    if sets is not None:
-        return sets
+    """The snapshot's ``FacetIndex``, built once."""
+    facets = live.cache.get("facets")
+    if facets is not None:
+        return facets
     with _facet_lock:
         if "facets" not in live.cache:
-            reader = live.searcher().reader()
-            sets = {"_all": frozenset(reader.all_doc_ids())}
-            for facet in FACETS:
-                values = {}
-                if facet in reader.indexed_field_names():
-                    for term in reader.lexicon(facet):
-                        value = term.decode("utf-8")
-                        values[value] = frozenset(reader.postings(facet, term).all_ids()) & sets["_all"]
-                sets[facet] = values
-            live.cache["facets"] = sets
+            live.cache["facets"] = FacetIndex(live.searcher().reader())
     return live.cache["facets"]
 
 
 def run(live, request):
-    """Results, facet counts and paging for a ``SearchRequest``, as plain data."""
+    """Results, facet counts and paging for a ``SearchRequest``, as plain data; a search this
+    snapshot has answered before comes from its result cache."""
+    cache = result_cache.for_snapshot(live)
+    key = request.cache_key()
+    result = cache.get(key)
+    if result is None:
+        result = _run(live, request)
+        cache.put(key, result)
+    return result
+
+
+def _run(live, request):
     searcher = live.searcher()
     sets = facet_sets(live)
     parsed = query.parse(live, request.q, request.hl, request.filters.get("language", ()), request.expand)
     notices = list(request.notices) + parsed.notices
     q = parsed.query
     if q is None:
-        matched = sets["_all"]
+        matched = sets.live
     elif q is wq.NullQuery:
-        matched = frozenset()
+        matched = numpy.zeros(sets.size, dtype=bool)
     else:
-        matched = frozenset(searcher.docs_for_query(q)) & sets["_all"]
+        matched = sets.documents_for(searcher.docs_for_query(q))
     selected = {f: set(values) for f, values in request.filters.items()}
-    chosen = {f: frozenset().union(*(sets[f].get(v, ()) for v in values)) for f, values in selected.items()}
-    final = matched.intersection(*chosen.values()) if chosen else matched
+    chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
+    final = numpy.logical_and.reduce([matched, *chosen.values()]) if chosen else matched
 
     facets = count_facets(sets, matched, chosen, selected)
 
-    total = len(final)
+    total = int(numpy.count_nonzero(final))
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(request.page, pages)
     # Without a query there is no relevance to rank by: browsing lists the newest first.
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
-    hits = _hits(live, q, final, sort, page) if total else []
+    # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
+    narrowed = chosen or searcher.reader().has_deletions()
+    hits = _hits(live, q, set(numpy.flatnonzero(final).tolist()) if narrowed else None, sort, page) if total else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
             # A spelling suggestion is for a search that found (almost) nothing; it is also the
@@ -205,30 +255,31 @@ def run(live, request):
 
 def count_facets(sets, matched, chosen, selected):
     """Facet values with counts, largest first: for each facet, the matching documents that pass the
-    other facets' filters, intersected with each value's document set. Selected values are always
-    listed, with 0 if nothing matches. This is where a search spends its time on a large collection."""
+    other facets' filters, counted per value. Selected values are always listed, with 0 if nothing
+    matches. This is where a search spends its time on a large collection."""
     facets = {}
     for facet in FACETS:
-        base = matched.intersection(*(docs for f, docs in chosen.items() if f != facet)) if chosen else matched
+        others = [docs for f, docs in chosen.items() if f != facet]
+        base = numpy.logical_and.reduce([matched, *others]) if others else matched
         mine = selected.get(facet, set())
-        counts = [(value, len(base & docs)) for value, docs in sets[facet].items()]
-        counts = [(v, n) for v, n in counts if n or v in mine]
-        counts += [(v, 0) for v in mine if v not in sets[facet]]
-        counts.sort(key=lambda vn: (-vn[1], vn[0]))
-        facets[facet] = [{"value": v, "count": n, "selected": v in mine} for v, n in counts]
+        counts = sets.counts(facet, base)
+        counts.update({v: 0 for v in mine if v not in counts})
+        ordered = sorted(counts.items(), key=lambda vn: (-vn[1], vn[0]))
+        facets[facet] = [{"value": v, "count": n, "selected": v in mine} for v, n in ordered]
     return facets
 
 
-def _hits(live, q, final, sort, page):
+def _hits(live, q, allowed, sort, page):
+    """The page's hits among ``allowed`` document numbers (None: all that ``q`` matches)."""
     searcher = live.searcher()
     limit = page * PAGE_SIZE
     if sort != "relevance":
         # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
-        results = searcher.search(q or wq.Every(), filter=set(final), limit=limit,
+        results = searcher.search(q or wq.Every(), filter=allowed, limit=limit,
                                   sortedby="added" if sort == "added" else "date",
                                   reverse=(sort != "oldest"), terms=q is not None)
     else:
-        results = searcher.search(q, filter=set(final), limit=limit, terms=True)
+        results = searcher.search(q, filter=allowed, limit=limit, terms=True)
     terms = snippets.query_terms(q, searcher.reader())
     out = []
     for hit in results[(page - 1) * PAGE_SIZE:limit]:

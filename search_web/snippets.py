@@ -19,6 +19,8 @@ from indexer.lang import is_bigram
 
 SNIPPET_CHARS = 240
 MAX_PARAGRAPHS = 400   # a snippet looks this far into a long document for its best paragraph
+MEMO_SIZE = 100_000    # analysed forms of tokens remembered, all fields together (emptied when full)
+_MEMO = {}
 
 
 def query_terms(q, reader):
@@ -48,12 +50,32 @@ def spans(text, fields, terms, schema):
         if not wanted or name not in schema:
             continue
         lone_bigrams_count = not _has_chains(wanted)
-        matched = [(t.startchar, t.endchar, t.text) for t in schema[name].analyzer(text, chars=True, mode="index")
-                   if t.text in wanted]
+        matched = _matches(schema[name].analyzer, name, text, wanted)
         for i, (start, end, token) in enumerate(matched):
             if lone_bigrams_count or not is_bigram(token) or _touches(matched, i):
                 found.add((start, end))
     return sorted(found)
+
+
+def _matches(analyzer, name, text, wanted):
+    """``[(start, end, term)]`` of the tokens of ``text`` whose analysed form is wanted.
+
+    Our analyzers split text into tokens and then change each token on its own (fold, normalise,
+    stem), so a token's analysed form in a field is looked up in a memo rather than run through the
+    filters again: a snippet is looked for in hundreds of paragraphs of every hit."""
+    items = getattr(analyzer, "items", None)
+    if not items:
+        return [(t.startchar, t.endchar, t.text) for t in analyzer(text, chars=True, mode="index") if t.text in wanted]
+    if len(_MEMO) > MEMO_SIZE:
+        _MEMO.clear()
+    found = []
+    for t in items[0](text, chars=True, mode="index"):
+        form = _MEMO.get((name, t.text))
+        if form is None:
+            form = _MEMO[name, t.text] = next((a.text for a in analyzer(t.text, tokenize=False, mode="index")), "")
+        if form in wanted:
+            found.append((t.startchar, t.endchar, form))
+    return found
 
 
 def _has_chains(terms):

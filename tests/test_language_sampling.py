@@ -1,0 +1,46 @@
+"""Language identification of a long document: once a passage is decided, the next ones that are
+plainly in the same language skip langdetect, and a change of language is still found."""
+import csv
+
+import pytest
+
+from conftest import ROOT
+from indexer.lang import identify
+
+
+def passages(code, kind="long"):
+    with open(ROOT / "tests/eval/langid.csv", encoding="utf-8") as f:
+        return [row["text"] for row in csv.DictReader(f) if row["language"] == code and row["kind"] == kind]
+
+
+@pytest.fixture
+def langdetect_calls(monkeypatch):
+    calls = []
+    real = identify.detect_langs
+
+    def counted(text):
+        calls.append(text)
+        return real(text)
+    monkeypatch.setattr(identify, "detect_langs", counted)
+    return calls
+
+
+def test_a_document_in_one_language_is_not_run_through_langdetect_passage_by_passage(langdetect_calls):
+    english = passages("en")
+    result = identify.profile(["\n\n".join(english)])
+    assert result.main == "en" and {code for _, code, _ in result.passages} == {"en"}
+    assert len(langdetect_calls) < len(english) / 2
+
+
+@pytest.mark.parametrize("first, second", [("en", "fr"), ("es", "pt"), ("da", "sv")])
+def test_a_change_of_language_mid_document_is_still_found(first, second):
+    a, b = passages(first), passages(second)
+    result = identify.profile(["\n\n".join(a) + "\n\n" + "\n\n".join(b)])
+    codes = [code for _, code, _ in result.passages]
+    assert set(result.shares) == {first, second}
+    assert codes[:len(a)].count(first) >= len(a) - 1 and codes[len(a):].count(second) >= len(b) - 1
+
+
+def test_a_passage_with_too_few_words_is_never_taken_for_plain():
+    assert not identify._plainly("the data of the state and the law", "en")
+    assert identify._plainly(passages("en")[0], "en")
