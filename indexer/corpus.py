@@ -195,11 +195,8 @@ def _unlisted_files(root, entries, published=False):
 
 def file_sha1(path):
     """The sha1 of a file's bytes, read a block at a time."""
-    digest = hashlib.sha1()
     with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(f, "sha1").hexdigest()
 
 
 def outside_problem(path, inside):
