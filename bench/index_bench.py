@@ -63,11 +63,14 @@ def profile(corpus, sample=PROFILE_SAMPLE):
     for entry in entries:
         started = time.perf_counter()
         prof.enable()
-        reading = reader.read(str(entry.path), entry.language, entry.country)
+        job = entry.job()
+        reading = reader.read(job.path, job.language, job.country)
         prof.disable()
         per_format[reading.format] += time.perf_counter() - started
         readings.append((entry, reading))
     read_stages = _stages(prof)
+    unhashed = {e.id: "" for e in entries}   # the profile leaves file hashing out
+    plan = build_mod.Plan(entries=entries, digests=unhashed, fingerprints=unhashed, to_read=entries)
     with tempfile.TemporaryDirectory() as tmp:
         ix = whoosh_index.create_in(tmp, build_schema())
         writer = ix.writer(limitmb=256)
@@ -75,7 +78,7 @@ def profile(corpus, sample=PROFILE_SAMPLE):
         started = time.perf_counter()
         prof.enable()
         for entry, reading in readings:
-            record = build_mod._record(entry, reading, "", build_mod._topics(entry, reading, loaded))
+            record = build_mod._record(entry, entry.record, reading, plan, build_mod._topics(entry, reading, loaded))
             writer.add_document(**build_mod._fields(entry, reading, record))
         prof.disable()
         adding = time.perf_counter() - started

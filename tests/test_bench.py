@@ -3,13 +3,11 @@ many languages and formats, and read by the indexer like staff's corpus (``make 
 import collections
 import csv
 import json
-import sys
 
-from conftest import ROOT, run_cli
-
-sys.path.insert(0, str(ROOT / "bench"))
-import make_corpus  # noqa: E402
-import queries  # noqa: E402
+import index_bench
+import make_corpus
+import queries
+from conftest import run_cli
 
 
 def rows_of(corpus):
@@ -50,3 +48,10 @@ def test_the_indexer_reads_the_synthetic_corpus(tmp_path):
     run_cli("build", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
     report = json.loads(run_cli("status", "--json", "--index", str(tmp_path / "index")).stdout)
     assert report["counts"]["ok"] == 12 and len({d["format"] for d in report["documents"]}) >= 2
+
+
+def test_the_build_profile_runs_on_the_synthetic_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    make_corpus.make(corpus, 8, seed=5)
+    figures = index_bench.profile(corpus, sample=4)
+    assert figures["documents"] == 4 and figures["reading_by_format_s"] and "language ID" in figures["reading_profile_s"]
