@@ -45,7 +45,7 @@ def run(index_dir, corpus, rounds):
                 for item in queries:
                     request = search.SearchRequest(q=item["query"], hl="en", expand=mode != MODES[0])
                     started = time.perf_counter()
-                    search.run(live, request)
+                    search._run(live, request)   # not run(): its result cache would answer the repeats
                     if round_:
                         times.append((time.perf_counter() - started) * 1000)
             times.sort()
