@@ -186,6 +186,9 @@ def main():
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="fuzz-") as tmp:
         workdir = Path(tmp)
+        # check first: the peak memory of finished children then measures its reading processes alone,
+        # not the index build (the dictionary lookup) or the server that come after
+        fuzz_check(workdir, args.files, args.seed, tally)
         index = build_index(workdir)
         log = open(workdir / "server.log", "w+b")
         proc, port = start_server(index, log)
@@ -198,7 +201,6 @@ def main():
         server_log = log.read().decode("utf-8", "replace")
         if "Traceback" in server_log:
             tally["tracebacks"].append("server log: " + server_log[server_log.index("Traceback"):][:800])
-        fuzz_check(workdir, args.files, args.seed, tally)
     problems = {k: v for k, v in tally.items() if isinstance(v, list)}
     print(f"fuzz: {tally['requests']} requests ({tally['feeds']} feeds), {tally['files']} files checked "
           f"{tally['statuses']} in {time.monotonic() - started:.0f} s")
