@@ -40,16 +40,19 @@ NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 def create_app(config=None):
     """A new application; ``config`` keys: ``search.index`` (index dir), ``search.corpus`` (optional
     corpus dir for downloads and /admin; default: the corpus the live snapshot was built from),
-    ``search.admin_users`` (accounts file: /admin is off without one), ``search.admin_session_minutes``,
+    ``search.threads`` (threads that run searches, as many as the server has), ``search.admin_users``
+    (accounts file: /admin is off without one), ``search.admin_session_minutes``,
     ``search.max_upload_mb``."""
     app = Bottle()
     app.config.update({"search.index": "var/index/", "search.corpus": "", "search.admin_users": "",
                        "search.admin_session_minutes": 60, "search.max_upload_mb": 50,
                        "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
-                       "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0)})
+                       "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0), "search.threads": 2})
     app.config.update(config or {})
     handle = SnapshotHandle(app.config["search.index"])
-    budget = search.Budget(app.config["search.time_budget"])
+    # Searches run in the budget's threads, and each thread opens a searcher of its own: as many as
+    # the server has threads, not more (more only add searchers, not speed, under the GIL).
+    budget = search.Budget(app.config["search.time_budget"], threads=app.config["search.threads"])
     app.wsgi = with_security_headers(app.wsgi)
 
     def live():

@@ -43,7 +43,8 @@ def cli(host, port, index_dir, corpus_dir, threads, admin_users, admin_session_m
     """
     import waitress
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    app = create_app({"search.index": index_dir, "search.corpus": corpus_dir, "search.admin_users": admin_users,
+    app = create_app({"search.index": index_dir, "search.corpus": corpus_dir, "search.threads": threads,
+                      "search.admin_users": admin_users,
                       "search.admin_session_minutes": admin_session_minutes, "search.max_upload_mb": max_upload_mb})
     click.echo(f"Serving on http://{host}:{port}/ (index: {index_dir}); Ctrl-C stops.", err=True)
     try:

@@ -110,7 +110,7 @@ class Budget:
     holding the visitor or a server thread, and with the threads all busy new searches wait their
     turn rather than pile up on the CPU."""
 
-    def __init__(self, seconds, threads=8):
+    def __init__(self, seconds, threads=2):
         self.seconds = seconds
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="search")
 
