@@ -10,12 +10,13 @@ import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
 from indexer.snapshots import NoIndex
-from search_web import admin, i18n, labels, search
+from search_web import admin, labels, search
+from search_web.problems import Problem, not_found
 from search_web.snapshot import SnapshotHandle
+from search_web.web_request import context, query_all, query_one, whole_number
 
 HERE = Path(__file__).parent
 TEMPLATES = [str(HERE / "templates")]
-INTERFACE_LANGUAGES = i18n.LANGUAGES
 JSON_TYPE = "application/json; charset=utf-8"
 # Message ids of the document statuses, as the interface shows them.
 STATUS_LABELS = {"ok": "readable", "empty": "empty", "needs_ocr": "scanned, needs OCR", "failed": "unreadable"}
@@ -49,27 +50,12 @@ def create_app(config=None):
                        "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
                        "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0), "search.threads": 2})
     app.config.update(config or {})
-    handle = SnapshotHandle(app.config["search.index"])
+    app.snapshot_handle = SnapshotHandle(app.config["search.index"])
     # Searches run in the budget's threads, and each thread opens a searcher of its own: as many as
     # the server has threads, not more (more only add searchers, not speed, under the GIL).
     budget = search.Budget(app.config["search.time_budget"], threads=app.config["search.threads"])
+    app.install(answer_problems)
     app.wsgi = with_security_headers(app.wsgi)
-
-    def live():
-        try:
-            return handle.get()
-        except NoIndex:
-            raise HTTPResponse(status=503, body=page("error.tpl", title=tr("No index yet"),
-                               message=tr("The search index has not been built yet. Run `python -m indexer build`.")))
-
-    def page(name, **values):
-        hl = interface_language()
-        t = i18n.translations(hl)
-        values.setdefault("hl", hl)
-        values.setdefault("dir_for", labels.direction)
-        values.setdefault("q", "")
-        return template(name, template_lookup=TEMPLATES, _=t.gettext, ngettext=t.ngettext,
-                        status_label=lambda status: t.gettext(STATUS_LABELS.get(status, status)), **values)
 
     @app.hook("after_request")
     def cors_headers():
@@ -81,113 +67,66 @@ def create_app(config=None):
         """A CORS preflight: what other sites' scripts may ask of the API."""
         return HTTPResponse(status=204, headers=CORS_HEADERS)
 
-    def public_base():
-        """The site's address for absolute URLs: the configured public URL, else the address the
-        server listens on; never the request's Host header, which the client writes."""
-        return app.config["search.public_url"].rstrip("/") or server_base(request.environ)
-
-    def read_request():
-        return search.SearchRequest.from_params(query_one, query_all, hl=interface_language())
-
-    def view(result, current, topics):
-        """Add labels and toggle URLs to the facet values, for the page and the API alike."""
-        hl = interface_language()
-        result["notices"] = [tr(message) % values for message, values in result["notices"]]
-        for facet, values in result["facets"].items():
-            for v in values:
-                v["label"] = labels.label(facet, v["value"], topics, hl)
-                v["toggle_url"] = toggle_url(current, facet, v["value"])
-        for r in result["results"]:
-            label_result(r, hl)
-            # The page link carries the query, so the document page can mark the words found.
-            r["link"] = r["url"] + ("?" + urlencode({"q": current["q"]}) if current.get("q") else "")
-        return result
-
     @app.get("/")
     def home():
-        lv = live()
-        result = view(search.run(lv, search.SearchRequest(sort="added")), current_params(search.SearchRequest()),
-                      lv.report.get("topics", {}))
-        return page("home.tpl", title=tr("Policy documents"), result=result, report=lv.report, feed_url="/feed",
-                    latest_url="/search?" + urlencode({"sort": "added", **({"hl": query_one("hl")}
-                                                                           if query_one("hl") in INTERFACE_LANGUAGES else {})}))
+        ctx = context()
+        result = view(ctx, search.run(ctx.live, search.SearchRequest(sort="added")), {})
+        return page("home.tpl", title=ctx.tr("Policy documents"), result=result, report=ctx.live.report,
+                    feed_url=ctx.url.feed({}), latest_url=ctx.url.search(sort="added"))
 
     def searched(newest_first=False):
         """Run the search the request's parameters describe: ``(request, its parameters, result)``."""
-        lv = live()
-        req = read_request()
+        ctx = context()
+        req = search.SearchRequest.from_params(query_one, query_all, hl=ctx.hl)
         if newest_first and req.sort == "relevance":
             req.sort = "added"
-        current = current_params(req)
+        params = search_params(req)
         try:
-            result = budget.run(search.run, lv, req)
+            result = budget.run(search.run, ctx.live, req)
         except search.OverBudget:
-            raise over_budget()
-        return req, current, view(result, current, lv.report.get("topics", {}))
-
-    def over_budget():
-        """503 with Retry-After: the search was stopped at its time budget, the server stays free."""
-        headers = {"Retry-After": str(search.RETRY_AFTER)}
-        message = tr("This search takes too long. Try fewer words or filters, or try again in a moment.")
-        if request.path.startswith("/api/") or request.path == "/feed":
-            return HTTPResponse(status=503, body=json_error(503, message), headers={**headers, "Content-Type": JSON_TYPE})
-        return HTTPResponse(status=503, body=page("error.tpl", title=tr("Search"), message=message), headers=headers)
+            raise Problem(503, "Search", "This search takes too long. Try fewer words or filters, or try again in a moment.",
+                          headers={"Retry-After": str(search.RETRY_AFTER)})
+        return req, params, view(ctx, result, params)
 
     def found(doc_id):
         """The document; for an id that moved, a 301 to its new address; for a withdrawn one, a 410
-        with what it was; else a 404 page (JSON for the API)."""
-        lv = live()
-        doc = search.document(lv, doc_id)
-        if doc is None:
-            moved_to = lv.report.get("aliases", {}).get(doc_id)
-            if moved_to:
-                prefix = "/api/v1/doc/" if request.path.startswith("/api/") else "/doc/"
-                rest = request.path[len(prefix) + len(doc_id):]   # "/file", or nothing
-                location = prefix + moved_to + rest + ("?" + request.query_string if request.query_string else "")
-                raise HTTPResponse(status=301, headers={"Location": location})
-            withdrawn = lv.report.get("withdrawn", {}).get(doc_id)
-            if withdrawn:
-                raise gone(withdrawn)
-            if request.path.startswith("/api/"):
-                raise HTTPResponse(status=404, body=json_error(404, f"no document with id {doc_id!r}"),
-                                   headers={"Content-Type": JSON_TYPE})
-            raise HTTPResponse(status=404, body=page("error.tpl", title=tr("Not found"),
-                                                     message=tr("No document has the id “%(id)s”.") % {"id": doc_id}))
-        return doc
-
-    def gone(withdrawn):
-        """410 Gone: the document was withdrawn; say what it was and when."""
-        when = withdrawn.get("withdrawn", "")[:10]
-        # not to be cached: a rollback or a new row brings the document back
-        headers = {"Cache-Control": "no-cache"}
-        if request.path.startswith("/api/"):
-            body = json.dumps({"ok": False, "status": 410, "error": f"document {withdrawn['id']!r} was withdrawn on {when}",
-                               "withdrawn": withdrawn}, ensure_ascii=False)
-            return HTTPResponse(status=410, body=body, headers=dict(headers, **{"Content-Type": JSON_TYPE}))
-        hl = interface_language()
-        return HTTPResponse(status=410, headers=headers, body=page(
-            "gone.tpl", title=tr("Document withdrawn"), doc=withdrawn, when=when,
-            country_label=labels.country(withdrawn.get("country", ""), hl)))
+        with what it was; else a 404."""
+        ctx = context()
+        doc = search.document(ctx.live, doc_id)
+        if doc is not None:
+            return doc
+        moved_to = ctx.live.report.get("aliases", {}).get(doc_id)
+        if moved_to:
+            prefix = "/api/v1/doc/" if ctx.path.startswith("/api/") else "/doc/"
+            rest = ctx.path[len(prefix) + len(doc_id):]   # "/file", or nothing
+            location = prefix + moved_to + rest + ("?" + request.query_string if request.query_string else "")
+            raise HTTPResponse(status=301, headers={"Location": location})
+        withdrawn = ctx.live.report.get("withdrawn", {}).get(doc_id)
+        if withdrawn:
+            raise gone(ctx, withdrawn)
+        raise not_found(ctx.tr("No document has the id “%(id)s”.") % {"id": doc_id},
+                        api_message=f"no document with id {doc_id!r}", translate=False)
 
     @app.get("/search")
     def search_page():
-        req, current, result = searched()
-        return page("search.tpl", title=(req.q + " – " if req.q else "") + tr("Search"), result=result,
-                    feed_url="/feed?" + urlencode(current, doseq=True),
-                    q=req.q, current=current, page_url=lambda n: "/search?" + urlencode({**current, "page": n}, doseq=True),
-                    sort_url=lambda s: "/search?" + urlencode({**current, "sort": s}, doseq=True),
-                    without_filters="/search?" + urlencode({"q": req.q}),
-                    suggestion_url="/search?" + urlencode({**current, "q": result["suggestion"] or ""}, doseq=True),
-                    no_expansion_url="/search?" + urlencode({**current, "xl": "0"}, doseq=True),
-                    expansion_url="/search?" + urlencode({k: v for k, v in current.items() if k != "xl"}, doseq=True))
+        ctx = context()
+        req, params, result = searched()
+        url = ctx.url
+        return page("search.tpl", title=(req.q + " – " if req.q else "") + ctx.tr("Search"), result=result,
+                    feed_url=url.feed(params), q=req.q, current=params,
+                    page_url=lambda n: url.search(params, page=n), sort_url=lambda s: url.search(params, sort=s),
+                    without_filters=url.search(q=req.q),
+                    suggestion_url=url.search(params, q=result["suggestion"] or ""),
+                    no_expansion_url=url.search(params, xl="0"),
+                    expansion_url=url.search({k: v for k, v in params.items() if k != "xl"}))
 
     @app.get("/api/v1/search")
     def api_search():
-        problems = read_request().problems
+        ctx = context()
+        problems = search.SearchRequest.from_params(query_one, query_all, hl=ctx.hl).problems
         if problems:
             # A program sent this: tell it what is wrong rather than answer another question.
-            raise HTTPResponse(status=400, body=json_error(400, "; ".join(problems)),
-                               headers={"Content-Type": JSON_TYPE})
+            raise Problem(400, "Search", "; ".join(problems))
         _, _, result = searched()
         # Page links are for the HTML page; other sites build their own from the parameters.
         for values in result["facets"].values():
@@ -199,23 +138,22 @@ def create_app(config=None):
 
     @app.get("/doc/<doc_id>")
     def doc_page(doc_id):
+        ctx = context()
         doc = found(doc_id)
-        topics = live().report.get("topics", {})
-        hl = interface_language()
+        hl = ctx.hl
         doc["country_label"] = labels.country(doc["country"], hl)
         doc["language_label"] = labels.language(doc["language"], hl)
-        doc["topic_labels"] = [(t, labels.topic(t, topics, hl)) for t in doc["topics"]]
+        doc["topic_labels"] = [(t, labels.topic(t, ctx.topics, hl)) for t in doc["topics"]]
         doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"], hl)) for lang in doc["languages"]]
-        req = read_request()
-        more = [label_result(r, hl) for r in search.more_like_this(live(), doc)]
-        doc["text"], parts, first_page = search.text_part(doc["text"], _whole_number(query_one("part")))
-        part = min(max(1, _whole_number(query_one("part"))), parts)
-
-        def part_url(n):
-            return f"/doc/{doc_id}?" + urlencode({k: v for k, v in (("q", req.q), ("part", n)) if v})
+        req = search.SearchRequest.from_params(query_one, query_all, hl=hl)
+        more = [label_result(r, hl) for r in search.more_like_this(ctx.live, doc)]
+        for r in more:
+            r["link"] = ctx.url.doc(r["id"])
+        doc["text"], parts, first_page = search.text_part(doc["text"], whole_number(query_one("part")))
+        part = min(max(1, whole_number(query_one("part"))), parts)
         return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q, part=part, parts=parts,
-                    part_url=part_url, first_page=first_page + 1,
-                    pages=search.marked_paragraphs(live(), doc, req.q, hl, req.expand))
+                    part_url=lambda n: ctx.url.doc(doc_id, q=req.q, part=n), first_page=first_page + 1,
+                    unmarked_url=ctx.url.doc(doc_id), pages=search.marked_paragraphs(ctx.live, doc, req.q, hl, req.expand))
 
     @app.get("/api/v1/doc/<doc_id>")
     def api_doc(doc_id):
@@ -224,32 +162,33 @@ def create_app(config=None):
     @app.get("/doc/<doc_id>/file")
     def doc_file(doc_id):
         doc = found(doc_id)
-        root = Path(app.config["search.corpus"] or live().report.get("corpus", "corpus")).resolve()
+        root = Path(app.config["search.corpus"] or context().live.report.get("corpus", "corpus")).resolve()
         path = (root / doc["file"]).resolve()
         # The path comes from our own manifest, never from the request; still, never leave the corpus.
         if not path.is_relative_to(root) or not path.is_file():
-            return not_found(tr("The original file of this document is no longer in the collection."))
+            raise not_found("The original file of this document is no longer in the collection.")
         return download(path, root, doc["format"])
 
     @app.get("/opensearch.xml")
     def opensearch():
         response.content_type = "application/opensearchdescription+xml; charset=utf-8"
-        return xml_safe(template("opensearch.tpl", template_lookup=TEMPLATES, base=public_base()))
+        return xml_safe(template("opensearch.tpl", template_lookup=TEMPLATES, base=context().url.base))
 
     @app.get("/feed")
     def feed():
-        req, current, result = searched(newest_first=True)  # a feed reader wants what was added last first
-        base = public_base()
+        ctx = context()
+        req, params, result = searched(newest_first=True)  # a feed reader wants what was added last first
+        base = ctx.url.base
         response.content_type = "application/atom+xml; charset=utf-8"
         return xml_safe(template("feed.tpl", template_lookup=TEMPLATES, result=result, base=base, q=req.q,
-                        self_url=base + "/feed?" + urlencode(current, doseq=True),
-                        html_url=base + "/search?" + urlencode(current, doseq=True),
-                        updated=live().report.get("built_at", ""), atom_date=atom_date))
+                        self_url=base + ctx.url.feed(params),
+                        html_url=base + "/search?" + urlencode(params, doseq=True),
+                        updated=ctx.live.report.get("built_at", ""), atom_date=atom_date))
 
     @app.get("/healthz")
     def healthz():
         try:
-            lv = handle.get()
+            lv = app.snapshot_handle.get()
         except NoIndex as ex:
             return json_response({"ok": False, "error": str(ex), "status": 503}, status=503)
         return json_response({"ok": True, "snapshot": lv.name, "documents": search.facet_sets(lv).documents,
@@ -261,102 +200,111 @@ def create_app(config=None):
 
     @app.error(404)
     def error404(err):
-        if request.path.startswith("/api/"):
-            return json_error(404, "not found")
-        return page("error.tpl", title=tr("Not found"), message=tr("There is no page at this address."))
+        return answer(not_found())
 
     @app.error(405)
     def error405(err):
         allowed = err.headers.get("Allow", "GET") if err.headers else "GET"
         if {m.strip() for m in allowed.split(",")} <= {"OPTIONS"}:   # only the preflight route matched
-            response.status = 404
-            return error404(err)
-        response.set_header("Allow", allowed)
+            return answer(not_found())
+        headers = {"Allow": allowed}
         if request.path.startswith("/api/"):
-            response.set_header("Access-Control-Allow-Origin", "*")
-            return json_error(405, f"method {request.method} is not allowed here; use {allowed}")
-        return page("error.tpl", title=tr("Not found"), message=tr("There is no page at this address."))
+            headers["Access-Control-Allow-Origin"] = "*"
+        return answer(Problem(405, "Not found", "There is no page at this address.", headers=headers,
+                              api_message=f"method {request.method} is not allowed here; use {allowed}"))
 
     @app.error(500)
     def error500(err):
-        if request.path.startswith("/api/"):
-            return json_error(500, "internal error; the problem has been logged")
-        return page("error.tpl", title=tr("Something went wrong"),
-                    message=tr("Something went wrong on our side. Please try again."))
+        return answer(Problem(500, "Something went wrong", "Something went wrong on our side. Please try again.",
+                              api_message="internal error; the problem has been logged"))
 
-    def not_found(message):
-        response.status = 404
-        return page("error.tpl", title=tr("Not found"), message=message)
-
-    admin.mount(app, page, live, tr, interface_language)
+    admin.mount(app, page, lambda: context().live, tr, lambda: context().hl)
     return app
+
+
+def page(name, **values):
+    """Template ``name`` rendered in the request's interface language, with the URL builder."""
+    ctx = context()
+    t = ctx.translations
+    values.setdefault("hl", ctx.hl)
+    values.setdefault("url", ctx.url)
+    values.setdefault("dir_for", labels.direction)
+    values.setdefault("q", "")
+    return template(name, template_lookup=TEMPLATES, _=t.gettext, ngettext=t.ngettext,
+                    status_label=lambda status: t.gettext(STATUS_LABELS.get(status, status)), **values)
+
+
+def answer(problem):
+    """The one error answer: JSON for the API and the feed, a page for people; same status and headers."""
+    ctx = context()
+    response.status = problem.status
+    for name, value in problem.headers.items():
+        response.set_header(name, value)
+    if ctx.wants_json:
+        response.content_type = JSON_TYPE
+        return json.dumps({"ok": False, "error": problem.api_message, "status": problem.status, **problem.extra},
+                          ensure_ascii=False)
+    response.content_type = "text/html; charset=utf-8"
+    tr = ctx.tr if problem.translate else str
+    return page(problem.template, title=ctx.tr(problem.title), message=tr(problem.message), **problem.values)
+
+
+def answer_problems(callback):
+    """Bottle plugin: a route that raises :class:`Problem` answers with :func:`answer`."""
+    def route(*args, **kwargs):
+        try:
+            return callback(*args, **kwargs)
+        except Problem as problem:
+            body = answer(problem)
+            return HTTPResponse(body=body, status=problem.status, headers=dict(response.headerlist))
+    return route
+
+
+def gone(ctx, withdrawn):
+    """410 Gone: the document was withdrawn; say what it was and when. Not to be cached: a rollback or
+    a new row brings the document back."""
+    when = withdrawn.get("withdrawn", "")[:10]
+    return Problem(410, "Document withdrawn", "", headers={"Cache-Control": "no-cache"},
+                   api_message=f"document {withdrawn['id']!r} was withdrawn on {when}", extra={"withdrawn": withdrawn},
+                   template="gone.tpl", values={"doc": withdrawn, "when": when,
+                                                "country_label": labels.country(withdrawn.get("country", ""), ctx.hl)})
+
+
+def view(ctx, result, params):
+    """Add labels and links to the facet values and results, for the page and the API alike."""
+    hl = ctx.hl
+    result["notices"] = [ctx.tr(message) % values for message, values in result["notices"]]
+    for facet, values in result["facets"].items():
+        for v in values:
+            v["label"] = labels.label(facet, v["value"], ctx.topics, hl)
+            v["toggle_url"] = ctx.url.toggle(params, facet, v["value"])
+    for r in result["results"]:
+        label_result(r, hl)
+        # The page link carries the query, so the document page can mark the words found.
+        r["link"] = ctx.url.doc(r["id"], q=params.get("q"))
+    return result
 
 
 def tr(message):
     """``message`` in the interface language of the current request."""
-    return i18n.translations(interface_language()).gettext(message)
+    return context().tr(message)
+
+
+def search_params(req):
+    """The query parameters that describe search ``req``, for its links (the builder adds ``hl``)."""
+    params = {"q": req.q} if req.q else {}
+    params.update((facet, list(values)) for facet, values in req.filters.items())
+    if req.sort != "relevance":
+        params["sort"] = req.sort
+    if not req.expand:
+        params["xl"] = "0"
+    return params
 
 
 def label_result(r, hl):
     r["country_label"] = labels.country(r["country"], hl)
     r["language_label"] = labels.language(r["language"], hl)
     return r
-
-
-def _whole_number(text):
-    try:
-        return int(text or 1)
-    except ValueError:
-        return 1
-
-
-def query_all(name):
-    """Every value of a query parameter, decoded as UTF-8. Bottle hands values over as latin-1 native
-    strings and its own ``decode()`` raises on the first byte that is not UTF-8; a visitor's broken
-    link deserves a replacement character, not an error."""
-    return [v.encode("latin-1", "replace").decode("utf-8", "replace") for v in request.query.getall(name)]
-
-
-def query_one(name):
-    values = query_all(name)
-    return values[-1] if values else None
-
-
-def interface_language():
-    """``hl=`` when it names an interface language, else the best of Accept-Language, else English."""
-    hl = (query_one("hl") or "").strip().lower()
-    if hl in INTERFACE_LANGUAGES:
-        return hl
-    for part in header("HTTP_ACCEPT_LANGUAGE").split(","):
-        code = part.split(";")[0].strip().lower().split("-")[0]
-        if code in INTERFACE_LANGUAGES:
-            return code
-    return "en"
-
-
-def current_params(req):
-    params = {}
-    if req.q:
-        params["q"] = req.q
-    for facet, values in req.filters.items():
-        params[facet] = list(values)
-    if req.sort != "relevance":
-        params["sort"] = req.sort
-    if not req.expand:
-        params["xl"] = "0"
-    hl = query_one("hl")
-    if hl in INTERFACE_LANGUAGES:
-        params["hl"] = hl
-    return params
-
-
-def toggle_url(current, facet, value):
-    params = {k: (list(v) if isinstance(v, list) else v) for k, v in current.items()}
-    values = params.get(facet, [])
-    params[facet] = [v for v in values if v != value] if value in values else values + [value]
-    if not params[facet]:
-        del params[facet]
-    return "/search?" + urlencode(params, doseq=True)
 
 
 def atom_date(date, fallback):
@@ -378,24 +326,6 @@ def env_seconds(name, default):
         return float(raw) if raw else default
     except ValueError:
         raise SystemExit(f"{name}={raw!r} is not a number of seconds; unset it or give a value like {default}")
-
-
-def header(key):
-    """A request header from the WSGI environ, as text. Bottle's ``request.headers`` raises on bytes
-    that are not UTF-8, and a header nobody can read is a header not sent."""
-    raw = request.environ.get(key, "")
-    try:
-        return raw.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return ""
-
-
-def server_base(environ):
-    """``scheme://host:port`` of the address the server listens on (the WSGI server's own names)."""
-    scheme = environ.get("wsgi.url_scheme", "http")
-    host, port = environ.get("SERVER_NAME", "127.0.0.1"), environ.get("SERVER_PORT", "")
-    default = {"http": "80", "https": "443"}.get(scheme)
-    return f"{scheme}://{host}" + (f":{port}" if port and port != default else "")
 
 
 def xml_safe(text):
@@ -428,9 +358,3 @@ def json_response(data, status=200):
     response.status = status
     response.content_type = JSON_TYPE
     return json.dumps(data, ensure_ascii=False)
-
-
-def json_error(status, message):
-    """The one shape of every JSON error; the caller sets the status."""
-    response.content_type = JSON_TYPE
-    return json.dumps({"ok": False, "error": message, "status": status})

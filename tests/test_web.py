@@ -1,4 +1,5 @@
 """The minimal site on a real server on 127.0.0.1: pages, downloads, JSON, and bad input."""
+import html
 import re
 import shutil
 import urllib.parse
@@ -14,7 +15,7 @@ q = urllib.parse.quote
 def test_search_page_shows_results_with_title_country_language_and_snippet(server):
     status, headers, body = server.get("/search?q=" + q("instituts interdisciplinaires"))
     assert status == 200 and "text/html" in headers["Content-Type"]
-    assert 'href="/doc/fr-strategie-nationale-ia?q=instituts+interdisciplinaires"' in body
+    assert 'href="/doc/fr-strategie-nationale-ia?q=instituts+interdisciplinaires&amp;hl=en"' in body
     assert 'rel="alternate" type="application/atom+xml"' in body
     assert "Donner un sens à l&#039;intelligence artificielle" in body or "Donner un sens à l'intelligence" in body
     assert "France" in body and "French" in body
@@ -216,7 +217,7 @@ def test_the_page_says_what_else_was_searched_and_how_to_turn_it_off(server):
     status, _, body = server.get("/search?q=copyright&hl=fr")
     assert status == 200 and "Également recherché" in body
     assert '<span lang="zh" dir="ltr">' in body and '<span lang="ar" dir="rtl">' in body
-    assert 'href="/search?q=copyright&amp;hl=fr&amp;xl=0"' in body
+    assert 'href="/search?q=copyright&amp;xl=0&amp;hl=fr"' in body
     status, _, body = server.get("/search?q=copyright&hl=fr&xl=0")
     assert "Également recherché" not in body and "dans d’autres langues" in body
     # Every link of the page keeps xl=0: pages, sort, facets.
@@ -231,7 +232,7 @@ def test_the_page_says_what_else_was_searched_and_how_to_turn_it_off(server):
 def test_the_page_lists_dictionary_translations_after_the_glossary_and_xl_0_turns_them_off(server):
     status, _, body = server.get("/search?q=health")
     assert status == 200 and '<span lang="fr" dir="ltr" class="dictionary">santé</span>' in body
-    assert 'href="/search?q=health&amp;xl=0"' in body
+    assert 'href="/search?q=health&amp;xl=0&amp;hl=en"' in body
     _, data = server.json("/api/v1/search?q=health")
     assert data["translation"]["words"] == ["health"] and data["expansion"] is None
     assert "fr-strategie-nationale-ia" in {r["id"] for r in data["results"]}
@@ -255,3 +256,14 @@ def test_topics_from_the_glossary_are_marked_as_automatic(server):
     assert data["results"][0]["topics"] == ["patents"] and data["results"][0]["topics_automatic"]
     _, body = server.get("/doc/de-patentgesetz-novelle?hl=en")[1:]
     assert "assigned automatically" not in body
+
+
+@pytest.mark.parametrize("path", ["/search?q=copyright&hl=ar", "/doc/ru-copyright-amendments?q=copyright&hl=ar",
+                                  "/?hl=ar", "/doc/no-such-document?hl=ar"])
+def test_every_page_link_keeps_the_interface_language(server, path):
+    """A visitor who chose Arabic stays in Arabic whatever they click: every link to a page of ours
+    carries hl=ar (files, feeds and the stylesheet are not pages)."""
+    _, _, body = server.get(path)
+    links = [html.unescape(link) for link in re.findall(r'href="(/[^"]*)"', body)]
+    pages = [link for link in links if not re.match(r"/(static/|feed|opensearch\.xml|doc/[^/?]+/file)", link)]
+    assert pages and all("hl=ar" in link for link in pages), [link for link in pages if "hl=ar" not in link]

@@ -13,7 +13,7 @@
 <body>
 <a class="skip" href="#main">{{_('Skip to the content')}}</a>
 <header class="site">
-  <a class="brand" href="/?hl={{hl}}">{{_('Policy Clearing House')}}</a>
+  <a class="brand" href="{{url.home()}}">{{_('Policy Clearing House')}}</a>
   <form class="searchbox" action="/search" method="get" role="search">
     <label for="q" class="visually-hidden">{{_('Search documents')}}</label>
     <input id="q" name="q" type="search" value="{{q}}" placeholder="{{_('Search in any language')}}" autocomplete="off">
@@ -24,6 +24,6 @@
 <main id="main">
 {{!base}}
 </main>
-<footer class="site"><a href="/search?hl={{hl}}">{{_('All documents')}}</a></footer>
+<footer class="site"><a href="{{url.search()}}">{{_('All documents')}}</a></footer>
 </body>
 </html>

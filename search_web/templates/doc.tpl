@@ -2,11 +2,11 @@
 <article class="document">
   <h1 lang="{{doc['language']}}" dir="{{dir_for(doc['language'])}}">{{doc['title']}}</h1>
   <dl class="meta">
-    <dt>{{_('Country')}}</dt><dd><a href="/search?country={{doc['country']}}&amp;hl={{hl}}">{{doc['country_label']}}</a></dd>
+    <dt>{{_('Country')}}</dt><dd><a href="{{url.search(country=doc['country'])}}">{{doc['country_label']}}</a></dd>
     <dt>{{_('Date')}}</dt><dd>{{doc['date'] or _('undated')}}</dd>
     <dt>{{_('Languages')}}</dt><dd>
 % for lang in doc['languages_labelled']:
-      <a href="/search?language={{lang['code']}}&amp;hl={{hl}}">{{lang['label']}}</a> ({{round(lang['share'] * 100)}}%)
+      <a href="{{url.search(language=lang['code'])}}">{{lang['label']}}</a> ({{round(lang['share'] * 100)}}%)
 % end
 % if not doc['languages_labelled']:
       {{doc['language_label']}}
@@ -14,7 +14,7 @@
     </dd>
     <dt>{{_('Topics')}}</dt><dd>
 % for slug, name in doc['topic_labels']:
-      <a href="/search?topic={{slug}}&amp;hl={{hl}}">{{name}}</a>
+      <a href="{{url.search(topic=slug)}}">{{name}}</a>
 % end
 % if doc['topics_automatic'] and doc['topic_labels']:
       <small class="automatic">({{_('assigned automatically from the glossary')}})</small>
@@ -35,7 +35,7 @@
   <p class="notice">{{note}}</p>
 % end
 % if searched:
-  <p class="notice">{{_('Words matching “%(query)s” are marked.') % {'query': searched} }} <a href="{{doc['url']}}">{{_('Show without marks')}}</a></p>
+  <p class="notice">{{_('Words matching “%(query)s” are marked.') % {'query': searched} }} <a href="{{unmarked_url}}">{{_('Show without marks')}}</a></p>
 % end
 % if doc['text']:
   <div class="text" lang="{{doc['language']}}" dir="auto">

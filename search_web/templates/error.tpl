@@ -2,5 +2,5 @@
 <section class="error">
   <h1>{{title}}</h1>
   <p>{{message}}</p>
-  <p><a href="/?hl={{hl}}">{{_('Go to the home page')}}</a></p>
+  <p><a href="{{url.home()}}">{{_('Go to the home page')}}</a></p>
 </section>

@@ -9,7 +9,7 @@
   <h2>{{_('Recently added')}}</h2>
   <ol class="hits">
 %   for r in result['results'][:5]:
-    <li class="result"><a href="{{r['url']}}?hl={{hl}}" lang="{{r['language']}}" dir="{{dir_for(r['language'])}}">{{r['title']}}</a>
+    <li class="result"><a href="{{r['link']}}" lang="{{r['language']}}" dir="{{dir_for(r['language'])}}">{{r['title']}}</a>
       <span class="meta">{{r['country_label']}} · {{_('added %(date)s') % {'date': (r.get('added') or '')[:10]} }}</span></li>
 %   end
   </ol>
