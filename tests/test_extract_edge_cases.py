@@ -86,3 +86,18 @@ def test_word_file_that_unpacks_too_large_is_not_read(monkeypatch):
     monkeypatch.setenv("SEARCH_MAX_UNPACKED_MB", "0")
     reading = read(corpus_file("fr-strategie-nationale-ia"))
     assert reading.status == "failed" and "unpacks to" in reading.error
+
+
+def test_a_utf16_web_page_without_byte_order_mark_or_extension_is_read_as_html(tmp_path):
+    """Some office suites save pages as UTF-16 with no mark; without a .html name the markup is only
+    visible after the NULs are read as UTF-16, and the script must not end up in the text."""
+    page = ('<!DOCTYPE html><html lang="fr"><head><title>Loi sur les données</title></head><body>'
+            '<p>Protection des données personnelles.</p><script>var tracker = 1;</script></body></html>')
+    for codec in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"page-{codec}"
+        path.write_bytes(page.encode(codec))
+        extractor = pick(path)
+        assert extractor.FORMAT == "html", codec
+        extracted = extractor().extract(path)
+        assert extracted.title == "Loi sur les données" and extracted.declared_language == "fr"
+        assert "Protection des données" in extracted.pages[0] and "tracker" not in extracted.pages[0]

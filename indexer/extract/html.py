@@ -36,8 +36,9 @@ class HtmlExtractor(Extractor):
 
     @classmethod
     def match(cls, path, head):
-        bom = encoding.bom_encoding(head)
-        probe = head.decode(bom, errors="ignore").encode("utf-8") if bom else head
+        # UTF-16 without a byte-order mark is still a web page; its NULs hide the markup from the pattern.
+        wide = encoding.bom_encoding(head) or encoding.sniff_encoding(head[:len(head) - len(head) % 4])
+        probe = head.decode(wide, errors="ignore").encode("utf-8") if wide else head
         if HTML_MAGIC.match(probe.lstrip(b"\xef\xbb\xbf")):
             return 25
         return super().match(path, head)
