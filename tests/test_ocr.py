@@ -129,3 +129,22 @@ def test_without_a_manifest_the_script_on_the_page_picks_the_ocr_languages():
     row = json.loads(run_cli("check", "--json", str(corpus_file("eg-tamim-arshafat-barat-scan"))).stdout)
     assert row["status"] == "ok" and row["ocr"] and row["language"] == "ar"
     assert read(corpus_file("eg-tamim-arshafat-barat-scan")).text.startswith("تعميم بشأن أرشفة")
+
+
+def test_a_scan_attached_to_an_email_is_recognised():
+    """A consultation answer that is a scanned letter attached to a two-line mail: the letter's words
+    are found, and the note says how they were read."""
+    from email.message import EmailMessage
+    import tempfile
+    from pathlib import Path
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "a@example.org", "b@example.org", "Our submission"
+    message.set_content("Please find our signed letter attached.")
+    message.add_attachment(corpus_file(SCAN).read_bytes(), maintype="application", subtype="pdf",
+                           filename="letter.pdf")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mail.eml"
+        path.write_bytes(bytes(message))
+        reading = read(path)
+    assert reading.status == "ok" and "examination of trade mark applications" in reading.text
+    assert "attachment letter.pdf: read as pdf, its scanned pages recognised by OCR" in reading.notes

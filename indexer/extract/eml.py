@@ -11,6 +11,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from indexer import scanned
 from indexer.errors import ExtractionError
 from indexer.extract import encoding, html
 from indexer.extract.base import Extracted, Extractor
@@ -80,11 +81,17 @@ def _attachment(part):
         _depth += 1
         try:
             extracted = registry.extract(target)
+            # A scan attached to a mail is as common as a scan sent alone: its image pages are
+            # recognised the same way, while the file still exists to be drawn.
+            scan = scanned.recognise(target, extracted, extracted.pages, "", "", str.strip) if extracted.paged else None
         except ExtractionError as ex:
             return "", f"attachment {name}: {ex}"
         finally:
             _depth -= 1
-    body = "\n\n".join(p for p in extracted.pages if p.strip())
+    texts = scan.texts if scan else extracted.pages
+    how = f"read as {extracted.format}" + (", its scanned pages recognised by OCR" if scan and scan.ocr else "")
+    body = "\n\n".join(p for p in texts if p.strip())
     if not body:
-        return "", f"attachment {name}: no text ({extracted.format}; a scan attached to a mail is not recognised)"
-    return f"{name}\n\n{body}", f"attachment {name}: read as {extracted.format}"
+        why = scan.why_not if scan and scan.why_not else "its pages hold no text"
+        return "", f"attachment {name}: no text ({extracted.format}; {why})"
+    return f"{name}\n\n{body}", f"attachment {name}: {how}"
