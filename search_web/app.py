@@ -97,6 +97,11 @@ def create_app(config=None):
             for v in values:
                 v["label"] = labels.label(facet, v["value"], topics, hl)
                 v["toggle_url"] = toggle_url(current, facet, v["value"])
+        for named in result["recognised"]:
+            named.update(label=labels.label(named["facet"], named["value"], topics, hl),
+                         toggle_url=toggle_url(current, named["facet"], named["value"]))
+        for fewer in result["fewer_words"]:
+            fewer["url"] = "/search?" + urlencode({**current, "q": fewer["q"]}, doseq=True)
         for r in result["results"]:
             label_result(r, hl)
             # The page link carries the query, so the document page can mark the words found.
