@@ -141,7 +141,7 @@ def parse(live, text, hl="", selected=(), expand=True):
     if not text:
         return Parsed(query=None)
     languages = query_languages(text, hl, selected)
-    named = _named(live, text)
+    named = _named(live, text, languages)
     # The words left once the countries and years are set aside (all of them when nothing else is left).
     searched = named.rest if named.found and named.rest else text
     parser = _parser(live, languages, searched)
@@ -164,7 +164,7 @@ def parse(live, text, hl="", selected=(), expand=True):
     return parsed
 
 
-def _named(live, text):
+def _named(live, text, languages):
     """The countries and years of the collection that ``text`` names (none in a query with syntax)."""
     if re.search(r"[\"()\[\]{}:*?]", text):
         return countries.Named(rest=text)
@@ -175,7 +175,7 @@ def _named(live, text):
         known = live.cache["named"] = tuple(
             frozenset(t.decode("utf-8") for t in reader.lexicon(name)) if name in indexed else frozenset()
             for name in ("country", "year"))
-    return countries.recognise(text, *known)
+    return countries.recognise(text, *known, languages)
 
 
 def _prefer_named(parser, named, q, nothing_else):
