@@ -1,9 +1,7 @@
 """Marking what a query matched: in result snippets and on the document page."""
-import shutil
-
 import pytest
 
-from conftest import CORPUS, run_cli
+from conftest import run_cli, small_corpus
 from indexer.schema import build_schema
 from search_web import query, search, snippets
 from search_web.snapshot import SnapshotHandle
@@ -106,15 +104,10 @@ def test_droit_d_auteur_marks_its_d_only_inside_the_phrase(live, sample_index):
 
 def test_a_language_without_a_field_of_its_own_is_marked_in_the_default_field(tmp_path):
     # Georgian is indexed in text_und: the marks look there, not in a text_ka that does not exist.
-    corpus = tmp_path / "corpus"
-    (corpus / "documents").mkdir(parents=True)
-    shutil.copy(CORPUS / "topics.csv", corpus)
-    (corpus / "documents" / "ka.txt").write_text(
-        "ხელოვნური ინტელექტის სტრატეგია\n\nსაქართველოს ეროვნული სტრატეგია ხელოვნური ინტელექტის განვითარებისთვის "
-        "მოიცავს განათლებას, კვლევას და მონაცემთა დაცვას.", encoding="utf-8")
-    (corpus / "manifest.csv").write_text("id,file,title,country,topics,date,language,source_url\n"
-                                         "ge-ai,documents/ka.txt,ხელოვნური ინტელექტის სტრატეგია,GE,,2024,ka,\n",
-                                         encoding="utf-8")
+    corpus = small_corpus(tmp_path, {"ka.txt": "ხელოვნური ინტელექტის სტრატეგია\n\nსაქართველოს ეროვნული სტრატეგია "
+                                               "ხელოვნური ინტელექტის განვითარებისთვის მოიცავს განათლებას, კვლევას და "
+                                               "მონაცემთა დაცვას."},
+                          ["ge-ai,documents/ka.txt,ხელოვნური ინტელექტის სტრატეგია,GE,,2024,ka,\n"])
     run_cli("build", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
     georgian = SnapshotHandle(str(tmp_path / "index")).get()
     result = search.run(georgian, search.SearchRequest(q="კვლევას", expand=False))
