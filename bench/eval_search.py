@@ -10,6 +10,8 @@ the expected documents on that page; the reciprocal rank is 1/rank of the first 
 (0 when none is on the page). Cross-language expansion is measured on and off (``xl=0``).
 The accent and stemming cases (``tests/eval/analysis.csv``: Turkish typed without its marks,
 Ukrainian in other forms than the text's) are measured the same way, with the words typed only.
+The queries that name a country or a year (``tests/eval/countries.csv``: Kenya, Brasil, البرازيل,
+肯尼亚, UK …, written before the site recognised them) are reported apart, with expansion on and off.
 
 The cross-language set (``tests/eval/crosslanguage.csv``: common words, not glossary terms, each
 with the documents in other languages that speak of it) is measured on the same first page, by the
@@ -130,8 +132,9 @@ def build_index(corpus, index_dir):
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def run(queries_path, index_dir, corpus, crosslanguage_path=None, analysis_path=None):
+def run(queries_path, index_dir, corpus, crosslanguage_path=None, analysis_path=None, countries_path=None):
     queries = load(queries_path)
+    countries = load(countries_path) if countries_path else []
     crossing = load(crosslanguage_path) if crosslanguage_path else []
     analysis = load(analysis_path) if analysis_path else []
     with tempfile.TemporaryDirectory() as tmp:
@@ -142,10 +145,17 @@ def run(queries_path, index_dir, corpus, crosslanguage_path=None, analysis_path=
         results = {mode: evaluate(live, queries, expand=(mode == "xl=1")) for mode in ("xl=1", "xl=0")}
         crossed = {mode: evaluate_crosslanguage(live, crossing, expand=(mode == "xl=1")) for mode in ("xl=1", "xl=0")}
         analysed = evaluate(live, analysis, expand=False)
+        named = {mode: evaluate(live, countries, expand=(mode == "xl=1")) for mode in ("xl=1", "xl=0")}
     report = {"queries": len(queries), "judged_set": str(queries_path)}
     if analysis:
         report["analysis"] = {"queries": len(analysis), "judged_set": str(analysis_path),
                               "by_kind": summarise(analysed, lambda r: f"{r['language']} {r['kind']}")}
+    if countries:
+        report["countries"] = {"queries": len(countries), "judged_set": str(countries_path)}
+        for mode, rows in named.items():
+            report["countries"][mode] = {"overall": summarise(rows, lambda r: "all")["all"],
+                                         "by_kind": summarise(rows, lambda r: r["kind"]),
+                                         "misses": _misses(rows)}
     if crossing:
         report["crosslanguage"] = {"queries": len(crossing), "judged_set": str(crosslanguage_path)}
         for mode, rows in crossed.items():
@@ -162,11 +172,15 @@ def run(queries_path, index_dir, corpus, crosslanguage_path=None, analysis_path=
             "overall": summarise(rows, lambda r: "all")["all"],
             "by_language": summarise(rows, lambda r: r["language"]),
             "by_kind": summarise(rows, lambda r: r["kind"]),
-            "misses": [{"language": r["language"], "query": r["query"], "expected": r["expected"], "top": r["top"],
-                        "recall": round(r["recall"], 3), "rr": round(r["rr"], 3)}
-                       for r in rows if r["recall"] < 1 or r["rr"] < 1],
+            "misses": _misses(rows),
         }
     return report
+
+
+def _misses(rows):
+    return [{"language": r["language"], "query": r["query"], "expected": r["expected"], "top": r["top"],
+             "recall": round(r["recall"], 3), "rr": round(r["rr"], 3)}
+            for r in rows if r["recall"] < 1 or r["rr"] < 1]
 
 
 def print_report(report):
@@ -177,6 +191,12 @@ def print_report(report):
         print(table("by language", part["by_language"]))
         print(table("by kind of query", part["by_kind"]))
         print(table("overall", {"all": part["overall"]}))
+    named = report.get("countries")
+    for mode in ("xl=1", "xl=0") if named else ():
+        print(f"\nQueries that name a country or a year, expansion {'on' if mode == 'xl=1' else 'off'} ({mode}), "
+              f"{named['queries']} judged queries")
+        print(table("by kind of query", named[mode]["by_kind"]))
+        print(table("overall", {"all": named[mode]["overall"]}))
     if report.get("analysis"):
         print(f"\nAccents and stemming, {report['analysis']['queries']} queries (words typed without their marks, "
               "inflected forms), xl=0")
@@ -196,15 +216,16 @@ def main():
     parser.add_argument("--queries", default=str(ROOT / "tests/eval/queries.csv"))
     parser.add_argument("--crosslanguage", default=str(ROOT / "tests/eval/crosslanguage.csv"))
     parser.add_argument("--analysis", default=str(ROOT / "tests/eval/analysis.csv"))
+    parser.add_argument("--countries", default=str(ROOT / "tests/eval/countries.csv"))
     parser.add_argument("--corpus", default="corpus", help="built into a temporary index unless --index is given")
     parser.add_argument("--index", default="", help="an index directory to evaluate instead of building one")
     parser.add_argument("--json", default="var/eval-search.json", help="where to write the figures")
     parser.add_argument("--misses", action="store_true", help="also list the queries that fell short")
     args = parser.parse_args()
-    report = run(args.queries, args.index, args.corpus, args.crosslanguage, args.analysis)
+    report = run(args.queries, args.index, args.corpus, args.crosslanguage, args.analysis, args.countries)
     print_report(report)
     if args.misses:
-        for miss in report["xl=1"]["misses"]:
+        for miss in report["xl=1"]["misses"] + report["countries"]["xl=1"]["misses"]:
             print(f"  {miss['language']} {miss['query']!r}: recall {miss['recall']} rr {miss['rr']} "
                   f"expected {miss['expected']} got {miss['top']}")
     write_json(args.json, report)

@@ -129,9 +129,8 @@ def create_app(config=None):
             raise Problem(400, "Search", "; ".join(problems))
         _, _, result = searched()
         # Page links are for the HTML page; other sites build their own from the parameters.
-        for values in result["facets"].values():
-            for v in values:
-                v.pop("toggle_url", None)
+        for v in [v for values in result["facets"].values() for v in values] + result["recognised"]:
+            v.pop("toggle_url", None)
         for r in result["results"]:
             r.pop("link", None)
         return json_response(result)
@@ -278,6 +277,11 @@ def view(ctx, result, params):
         for v in values:
             v["label"] = labels.label(facet, v["value"], ctx.topics, hl)
             v["toggle_url"] = ctx.url.toggle(params, facet, v["value"])
+    for named in result["recognised"]:
+        named.update(label=labels.label(named["facet"], named["value"], ctx.topics, hl),
+                     toggle_url=ctx.url.toggle(params, named["facet"], named["value"]))
+    for fewer in result["fewer_words"]:
+        fewer["url"] = ctx.url.search(params, q=fewer["q"])
     for r in result["results"]:
         label_result(r, hl)
         # The page link carries the query, so the document page can mark the words found.

@@ -22,7 +22,7 @@ from whoosh import qparser, query as wq
 from indexer import lang
 from indexer.lang import GRAPHEME, field_for, is_bigram, stopwords, tokenize
 from indexer.schema import text_fields
-from search_web import translation
+from search_web import countries, translation
 
 OTHER_LANGUAGE_WEIGHT = 0.5   # a field of a language the query is probably not in
 EXACT_WEIGHT = 1.0            # the words as typed, over the stems
@@ -42,6 +42,7 @@ class Parsed:
     languages: tuple = ()
     expansion: dict = None     # {"language", "concepts", "terms": [{"text", "language"}]} when expanded
     translation: dict = None   # {"words", "terms": [{"text", "language"}]} when dictionaries translated words
+    recognised: list = field(default_factory=list)   # [{"facet", "value", "text"}]: countries and years named
     notices: list = field(default_factory=list)
 
 
@@ -140,17 +141,76 @@ def parse(live, text, hl="", selected=(), expand=True):
     if not text:
         return Parsed(query=None)
     languages = query_languages(text, hl, selected)
-    parsed = Parsed(query=_parse(live, text, languages, notices := []), languages=languages, notices=notices)
+    named = _named(live, text, languages)
+    # The words left once the countries and years are set aside (all of them when nothing else is left).
+    searched = named.rest if named.found and named.rest else text
+    parser = _parser(live, languages, searched)
+    parsed = Parsed(query=_parse(parser, searched, languages, notices := []), languages=languages, notices=notices)
     if expand and parsed.query is not wq.NullQuery:
-        found = expansion(live, text, languages)
+        branches = [parsed.query]
+        found = expansion(live, searched, languages)
         if found:
             extra, parsed.expansion = found
-            parsed.query = wq.Or([parsed.query, extra])
-        translated = None if SYNTAX.search(text) else translation.translate(live, text, languages, _covered(live, text, parsed.expansion))
+            branches.append(extra)
+        covered = _covered(live, searched, parsed.expansion)
+        translated = None if SYNTAX.search(searched) else translation.translate(live, searched, languages, covered)
         if translated:
             extra, parsed.translation = translated
-            parsed.query = wq.Or([parsed.query, extra])
+            branches.append(extra)
+        parsed.query = _every_word(parser, searched, languages, branches, found, covered, translated)
+    if named.found and parsed.query is not wq.NullQuery:
+        parsed.query = _prefer_named(parser, named, parsed.query, searched is text)
+        parsed.recognised = named.found
     return parsed
+
+
+def _named(live, text, languages):
+    """The countries and years of the collection that ``text`` names (none in a query with syntax)."""
+    if re.search(r"[\"()\[\]{}:*?]", text):
+        return countries.Named(rest=text)
+    known = live.cache.get("named")
+    if known is None:
+        reader = live.searcher().reader()
+        indexed = set(reader.indexed_field_names())
+        known = live.cache["named"] = tuple(
+            frozenset(t.decode("utf-8") for t in reader.lexicon(name)) if name in indexed else frozenset()
+            for name in ("country", "year"))
+    return countries.recognise(text, *known, languages)
+
+
+def _prefer_named(parser, named, q, nothing_else):
+    """The names as typed are still searched in the text, as a wish (the search ranks the named
+    countries' and years' documents first); a query of nothing but names (``Kenya``) finds the
+    documents of the country and those that mention it."""
+    if nothing_else:
+        return wq.Or([q] + [wq.Term(f["facet"], f["value"]) for f in named.found])
+    typed = _parse(parser, " ".join(named.words), (), [])
+    return q if typed is wq.NullQuery else wq.AndMaybe(q, typed)
+
+
+def _every_word(parser, text, languages, branches, found, covered, translated):
+    """The layers' union, holding each document to every content word of ``text`` in some form:
+    as typed, in a glossary term of its concept or in a dictionary translation. A French document
+    with ``droit d'auteur`` but not ``quantum`` is not found by ``copyright quantum`` any more than
+    the English one with ``copyright`` alone: every word counts, in whatever language."""
+    union = wq.Or(branches) if len(branches) > 1 else branches[0]
+    words = [w for w in text.split() if not _only_stopwords(w, languages)]
+    if len(branches) == 1 or len(words) < 2 or SYNTAX.search(text):
+        return union
+    translated_parts = {}
+    if translated:
+        parts = translated[0].subqueries if len(translated[1]["words"]) > 1 else [translated[0]]
+        translated_parts = dict(zip(translated[1]["words"], parts))
+    forms = []
+    for word in words:
+        alternatives = [_parse(parser, word, languages, [])]
+        if found and word in covered:
+            alternatives.append(found[0])
+        if word in translated_parts:
+            alternatives.append(translated_parts[word])
+        forms.append(wq.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
+    # scored by the layers alone (Whoosh's Require would say that, but its matcher trips on skipping)
+    return wq.And([union, wq.ConstantScoreQuery(wq.And(forms), 0.0)])
 
 
 def _covered(live, text, found):
@@ -163,8 +223,7 @@ def _covered(live, text, found):
     return frozenset(word for word in text.split() if set(tokenize(word, code)) <= terms)
 
 
-def _parse(live, text, languages, notices):
-    parser = _parser(live, languages, text)
+def _parse(parser, text, languages, notices):
     try:
         q = parser.parse(text)
     except Exception:  # Whoosh's parser raises odd errors on odd input; plain words are the answer
@@ -237,17 +296,12 @@ def expansion(live, text, languages):
     for start, end, concept_id in found:
         typed = tuple(tokens[start:end])
         alternatives = []
-        for term_language, terms in glossary.concepts[concept_id].terms.items():
-            name = field_for(term_language)
-            if name != "text_" + term_language or name not in indexed:   # no field of its own
+        for term_language, term, words, alternative in concept_terms(glossary, concept_id, indexed):
+            if term_language == code and words == typed:
                 continue
-            for term in terms:
-                words = tokenize(term, term_language)
-                if not words or (term_language == code and words == typed):
-                    continue
-                alternatives.append(wq.Term(name, words[0]) if len(words) == 1 else wq.Phrase(name, list(words)))
-                if term_language != code:
-                    shown.setdefault(term_language, term)
+            alternatives.append(alternative)
+            if term_language != code:
+                shown.setdefault(term_language, term)
         if alternatives:
             parts.append(wq.Or(alternatives))
     if not parts:
@@ -258,3 +312,19 @@ def expansion(live, text, languages):
                    "terms": [{"text": shown[c], "language": c} for c in order[:SHOWN_TERMS]],
                    "more_languages": max(0, len(order) - SHOWN_TERMS)}
     return query, description
+
+
+def concept_terms(glossary, concept_id, indexed):
+    """``[(language, term as written, its tokens, query)]``: a glossary concept's terms in the
+    languages that have an index field of their own (``indexed``)."""
+    out = []
+    for term_language, terms in glossary.concepts[concept_id].terms.items():
+        name = field_for(term_language)
+        if name != "text_" + term_language or name not in indexed:   # no field of its own
+            continue
+        for term in terms:
+            words = tokenize(term, term_language)
+            if words:
+                out.append((term_language, term, words,
+                            wq.Term(name, words[0]) if len(words) == 1 else wq.Phrase(name, list(words))))
+    return out

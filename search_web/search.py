@@ -16,6 +16,7 @@ import regex
 import numpy
 from whoosh import query as wq
 
+from indexer.lang import field_for
 from search_web import query, result_cache, snippets
 
 FACETS = ("country", "language", "topic", "year")
@@ -32,6 +33,11 @@ MAX_FACET_VALUES = 50
 MAX_QUERY_TERMS = 32
 MAX_EXPANDING_TERMS = 3        # wildcards (* ?) and ranges ([a TO z], {a TO z})
 DOC_PART_CHARS = 200_000       # a long document's text is shown in parts of about this size
+MORE_LIKE_CHARS = 50_000       # "more like this" reads this much of a document for its concepts and key words
+MORE_LIKE_CONCEPTS = 8         # the glossary concepts it names most
+MORE_LIKE_KEY_WORDS = 10
+KEY_WORD_WEIGHT = 0.2          # a key word of its own language weighs less than a shared concept
+MORE_LIKE_POOL = 50            # candidates ranked by the topics they share
 # One term per character of the scripts written without spaces (they are searched as bigrams), else
 # one per word.
 QUERY_TERM = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
@@ -244,13 +250,42 @@ def _run(live, request):
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
     narrowed = chosen or searcher.reader().has_deletions()
-    hits = _hits(live, q, set(numpy.flatnonzero(final).tolist()) if narrowed else None, sort, page) if total else []
+    named = _named_documents(sets, parsed.recognised) if sort == "relevance" else None
+    if named is not None:
+        # the documents of the countries and years the query names first, each part by relevance
+        groups = [set(numpy.flatnonzero(final & part).tolist()) for part in (named, ~named)]
+    else:
+        groups = [set(numpy.flatnonzero(final).tolist()) if narrowed else None]
+    hits = _hits(live, q, groups, sort, page) if total else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
             # A spelling suggestion is for a search that found (almost) nothing; it is also the
             # slowest part of a search, a walk of the whole word list.
             "facets": facets, "suggestion": suggest(live, request.q) if q is not None and total <= SUGGEST_BELOW else None,
-            "expansion": parsed.expansion, "translation": parsed.translation}
+            "expansion": parsed.expansion, "translation": parsed.translation,
+            # what the query named, for the page to offer as a filter ("Only Kenya")
+            "recognised": [dict(r) for r in parsed.recognised if r["value"] not in selected.get(r["facet"], ())],
+            "fewer_words": fewer_words(live, request, sets, chosen) if q is not None and not total else []}
+
+
+def fewer_words(live, request, sets, chosen):
+    """``[{q, total}]``: for a search that found nothing, the searches with one word left out that
+    find something, with how many they find (under the same filters), most first."""
+    words = request.q.split()
+    if not 2 <= len(words) <= MAX_SUGGEST_WORDS or query.SYNTAX.search(request.q):
+        return []
+    searcher = live.searcher()
+    out = []
+    for i in range(len(words)):
+        fewer = " ".join(words[:i] + words[i + 1:])
+        q = query.parse(live, fewer, request.hl, request.filters.get("language", ()), request.expand).query
+        if q is None or q is wq.NullQuery:
+            continue
+        found = numpy.logical_and.reduce([sets.documents_for(searcher.docs_for_query(q)), *chosen.values()])
+        total = int(numpy.count_nonzero(found))
+        if total:
+            out.append({"q": fewer, "total": total})
+    return sorted(out, key=lambda f: -f["total"])
 
 
 def count_facets(sets, matched, chosen, selected):
@@ -269,32 +304,45 @@ def count_facets(sets, matched, chosen, selected):
     return facets
 
 
-def _hits(live, q, allowed, sort, page):
-    """The page's hits among ``allowed`` document numbers (None: all that ``q`` matches)."""
+def _named_documents(sets, recognised):
+    """The documents of the countries and years a query names (a mask), or None when it names none."""
+    masks = [sets.mask(r["facet"], [r["value"]]) for r in recognised if r["facet"] in sets.facets]
+    return numpy.logical_or.reduce(masks) if masks else None
+
+
+def _hits(live, q, groups, sort, page):
+    """The page's hits: those among the first group of document numbers, then the next (a group of
+    None: all that ``q`` matches)."""
     searcher = live.searcher()
     limit = page * PAGE_SIZE
-    if sort != "relevance":
-        # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
-        results = searcher.search(q or wq.Every(), filter=allowed, limit=limit,
-                                  sortedby="added" if sort == "added" else "date",
-                                  reverse=(sort != "oldest"), terms=q is not None)
-    else:
-        results = searcher.search(q, filter=allowed, limit=limit, terms=True)
+    found = []
+    for allowed in groups:
+        if len(found) >= limit or allowed == set():
+            continue
+        if sort != "relevance":
+            # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
+            results = searcher.search(q or wq.Every(), filter=allowed, limit=limit - len(found),
+                                      sortedby="added" if sort == "added" else "date",
+                                      reverse=(sort != "oldest"), terms=q is not None)
+        else:
+            results = searcher.search(q, filter=allowed, limit=limit - len(found), terms=True)
+        found.extend(results)
     terms = snippets.query_terms(q, searcher.reader())
     out = []
-    for hit in results[(page - 1) * PAGE_SIZE:limit]:
+    for hit in found[(page - 1) * PAGE_SIZE:limit]:
         stored = hit.fields()
         text = (stored.get("content") or "")[:SNIPPET_TEXT_CHARS].replace("\f", "\n\n")
-        fields = _fields_of(stored, terms)
-        out.append(result_dict(stored, snippet=snippets.snippet(text, fields, terms, searcher.schema), live=live))
+        fields = language_fields(_record(stored), terms)
+        snippet = snippets.snippet(text, fields, terms, searcher.schema, title=stored.get("title", ""))
+        out.append(result_dict(stored, snippet=snippet, live=live))
     return out
 
 
-def _fields_of(stored, terms):
-    """The text fields of a document's languages that the query searched."""
-    doc = _record(stored)
+def language_fields(doc, terms):
+    """The text fields a document's languages were indexed in (Georgian in ``text_und``) that the
+    query searched."""
     codes = [lang["code"] for lang in doc.get("languages", [])] or [doc.get("language", "und")]
-    return [f for f in ("text_" + code for code in codes) if f in terms]
+    return [f for f in dict.fromkeys(field_for(code) for code in codes) if f in terms]
 
 
 # What the build keeps for itself and a visitor has no use for.
@@ -347,22 +395,38 @@ def marked_paragraphs(live, doc, q_text, hl="", expand=True):
     the query matches, analysed per language field exactly as the search analysed them."""
     searcher = live.searcher()
     terms = snippets.query_terms(query.parse(live, q_text, hl, expand=expand).query, searcher.reader())
-    codes = [lang["code"] for lang in doc["languages"]] or [doc["language"]]
-    fields = [f for f in ("text_" + code for code in codes) if f in terms]
+    fields = language_fields(doc, terms)
     return [[snippets.mark(para, snippets.spans(para, fields, terms, searcher.schema))
              for para in page.split("\n\n") if para.strip()]
             for page in doc["text"].split("\f")]
 
 
 def more_like_this(live, doc, count=5):
-    """Documents whose key terms (in the document's main language) resemble this one's."""
+    """Documents on the same subjects, in any language: those that share most of its topics first,
+    then by the glossary concepts it names most (searched with their terms in every language) and
+    the key words of its main language."""
     searcher = live.searcher()
-    field = "text_" + doc["language"]
-    if field not in searcher.schema or not doc["text"]:
+    text = doc["text"][:MORE_LIKE_CHARS]
+    codes = [lang["code"] for lang in doc["languages"]] or [doc["language"]]
+    parts = [wq.Term("topic", topic) for topic in doc["topics"]]
+    glossary = live.glossary()
+    if len(glossary) and text:
+        indexed = set(searcher.reader().indexed_field_names())
+        for concept_id, _ in glossary.mentions([(code, text) for code in codes]).most_common(MORE_LIKE_CONCEPTS):
+            alternatives = [alternative for *_, alternative in query.concept_terms(glossary, concept_id, indexed)]
+            if alternatives:
+                parts.append(wq.Or(alternatives))
+    field = field_for(doc["language"])
+    if text and field in searcher.schema:
+        parts += [wq.Term(field, term, boost=KEY_WORD_WEIGHT)
+                  for term, _ in searcher.key_terms_from_text(field, text, numterms=MORE_LIKE_KEY_WORDS)]
+    if not parts:
         return []
-    docnum = searcher.document_number(id=doc["id"])
-    hits = searcher.more_like(docnum, field, text=doc["text"][:50_000], top=count)
-    return [result_dict(hit.fields(), live=live) for hit in hits]
+    hits = [result_dict(hit.fields(), live=live)
+            for hit in searcher.search(wq.Or(parts), limit=MORE_LIKE_POOL, mask=wq.Term("id", doc["id"]))]
+    topics = set(doc["topics"])
+    hits.sort(key=lambda hit: -len(topics & set(hit.get("topics", ()))))   # stable: by score within
+    return hits[:count]
 
 
 def suggest(live, text):

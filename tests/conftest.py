@@ -2,6 +2,7 @@
 import csv
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -110,3 +111,16 @@ def server(sample_index):
     yield srv
     proc.terminate()
     proc.wait(timeout=10)
+
+
+def small_corpus(root, files, rows):
+    """A corpus under ``root``: ``files`` (``{name: text}``) in ``documents/``, the sample topics and
+    a manifest of ``rows`` (its lines after the header)."""
+    corpus = root / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    shutil.copy(CORPUS / "topics.csv", corpus)
+    for name, text in files.items():
+        (corpus / "documents" / name).write_text(text, encoding="utf-8")
+    (corpus / "manifest.csv").write_text("id,file,title,country,topics,date,language,source_url\n" + "".join(rows),
+                                         encoding="utf-8")
+    return corpus

@@ -29,6 +29,13 @@
 %   end
   </ul>
 % end
+% if result.get('recognised'):
+  <ul class="recognised">
+%   for named in result['recognised']:
+    <li><a href="{{named['toggle_url']}}">{{_('Only %(name)s') % {'name': named['label']} }}</a></li>
+%   end
+  </ul>
+% end
 % found = ngettext('%(count)d document', '%(count)d documents', result['total']) % {'count': result['total']}
   <p class="count">{{found if not q else _('%(found)s for “%(query)s”') % {'found': found, 'query': q} }}</p>
 % if result['total']:
@@ -63,6 +70,14 @@
     <a href="{{without_filters}}">{{_('Search without the filters')}}</a>
 %   end
   </p>
+%   if result.get('fewer_words'):
+  <p class="fewer-words">{{_('With one word fewer:')}}</p>
+  <ul class="fewer-words">
+%     for fewer in result['fewer_words']:
+    <li><a href="{{fewer['url']}}">{{fewer['q']}}</a> ({{ngettext('%(count)d document', '%(count)d documents', fewer['total']) % {'count': fewer['total']} }})</li>
+%     end
+  </ul>
+%   end
 % end
 </section>
 </div>
