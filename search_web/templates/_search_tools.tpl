@@ -1,6 +1,6 @@
 % if result['total'] and not result['results']:
-  <p class="notice past-end">{{_('Page %(page)d is past the end: this search has %(pages)d pages.') % {'page': result['page'], 'pages': result['pages']} }}
-    <a href="{{page_url(result['pages'])}}">{{_('Go to the last page')}}</a></p>
+  <p class="notice past-end">{{_('Page %(page)d is past the end of this search.') % {'page': result['page']} }}
+    <a href="{{page_url(result['pages'])}}">{{_('Go to the last page (%(pages)d)') % {'pages': result['pages']} }}</a></p>
 % end
 % if result['total']:
   <p class="exports">{{_('Export these results:')}}
