@@ -43,7 +43,8 @@ class Urls:
         return "/doc/" + quote(doc_id, safe="") + "/file" + (f"#page={page}" if page else "")
 
     def doc_export(self, doc_id, fmt):
-        return "/doc/" + quote(doc_id, safe="") + "." + fmt
+        """A citation of the document; ``hl`` names the country in the visitor's language."""
+        return self._with("/doc/" + quote(doc_id, safe="") + "." + fmt, {})
 
     def export(self, fmt, params):
         return self._with("/export." + fmt, params)
