@@ -52,7 +52,7 @@ def create_app(config=None):
                        "search.admin_session_minutes": 60, "search.max_upload_mb": 50,
                        "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
                        "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0), "search.threads": 2,
-                       "search.sitemap_page": int(env_seconds("SEARCH_SITEMAP_PAGE", sitemap.PAGE_SIZE))})
+                       "search.sitemap_page": int(env_seconds("SEARCH_SITEMAP_PAGE", sitemap.PAGE_SIZE, "addresses"))})
     app.config.update(config or {})
     app.snapshot_handle = SnapshotHandle(app.config["search.index"])
     # Searches run in the budget's threads, and each thread opens a searcher of its own: as many as
@@ -173,8 +173,9 @@ def create_app(config=None):
         response.set_header("Content-Security-Policy", embed.csp(CSP))
         for r in result["results"]:
             r["link_absolute"] = ctx.url.permalink(r["id"])
+        everything = {k: v for k, v in params.items() if k != "page_size"}   # "View all" is the whole list
         return page("embed.tpl", title=(req.q + " – " if req.q else "") + ctx.tr("Search"), result=result,
-                    all_url=ctx.url.absolute(ctx.url.search({k: v for k, v in params.items() if k != "page_size"})), home_url=ctx.url.absolute(ctx.url.home()))
+                    all_url=ctx.url.absolute(ctx.url.search(everything)))
 
     @app.get("/sitemap.xml")
     @cached()
@@ -404,12 +405,12 @@ def atom_date(date, fallback):
     return day + "T00:00:00Z"
 
 
-def env_seconds(name, default):
+def env_seconds(name, default, unit="seconds"):
     raw = os.environ.get(name) or ""
     try:
         return float(raw) if raw else default
     except ValueError:
-        raise SystemExit(f"{name}={raw!r} is not a number of seconds; unset it or give a value like {default}")
+        raise SystemExit(f"{name}={raw!r} is not a number of {unit}; unset it or give a value like {default}")
 
 
 def xml_safe(text):

@@ -84,10 +84,11 @@ class Server:
         return status, json.loads(body)
 
 
-def start_server(index_dir, *extra):
+def start_server(index_dir, *extra, env=None):
+    """A server on a free port; ``env`` adds environment variables (settings such as SEARCH_PUBLIC_URL)."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "search_web", "--host", "127.0.0.1", "--port", str(port),
-                             "--index", str(index_dir), *extra], cwd=ROOT,
+                             "--index", str(index_dir), *extra], cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     server = Server(f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + 30

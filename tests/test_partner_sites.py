@@ -1,7 +1,6 @@
 """What other sites and programs rely on (issue 13): paging the API and the feed, filter values
 checked, HTTP caching from the snapshot, CORS, the embeddable list, absolute URLs from the public
 address. A real server on 127.0.0.1; the feed is read by feedparser."""
-import os
 import re
 import urllib.request
 
@@ -26,11 +25,7 @@ def fetch(server, path, headers=None):
 @pytest.fixture(scope="module")
 def public_server(sample_index):
     """The sample index served with ``SEARCH_PUBLIC_URL`` set."""
-    os.environ["SEARCH_PUBLIC_URL"] = PUBLIC + "/"
-    try:
-        proc, srv = start_server(sample_index)
-    finally:
-        del os.environ["SEARCH_PUBLIC_URL"]
+    proc, srv = start_server(sample_index, env={"SEARCH_PUBLIC_URL": PUBLIC + "/"})
     yield srv
     proc.terminate()
     proc.wait(timeout=10)

@@ -3,7 +3,6 @@ on every page, JSON-LD on document pages checked against schema.org's vocabulary
 deep links: results open a PDF at the page of the match, the document page numbers its pages."""
 import html
 import json
-import os
 import re
 
 import pytest
@@ -69,11 +68,7 @@ def test_the_sitemap_lists_every_document_with_its_last_change(server, sample_re
 
 @pytest.fixture(scope="module")
 def small_sitemap_server(sample_index):
-    os.environ["SEARCH_SITEMAP_PAGE"] = "20"
-    try:
-        proc, srv = start_server(sample_index)
-    finally:
-        del os.environ["SEARCH_SITEMAP_PAGE"]
+    proc, srv = start_server(sample_index, env={"SEARCH_SITEMAP_PAGE": "20"})
     yield srv
     proc.terminate()
     proc.wait(timeout=10)
@@ -162,3 +157,20 @@ def test_a_pdf_opens_inline_sandboxed_and_anything_else_is_a_download(server, sa
         status, headers, _ = server.get(f"/doc/{record['id']}/file")
         assert status == 200 and headers["Content-Disposition"].startswith("attachment"), fmt
         assert headers["Content-Type"] != "text/html" and "sandbox" in headers["Content-Security-Policy"]
+
+
+def test_json_ld_lists_language_versions_and_leaves_out_what_a_record_lacks():
+    from search_web import structured_data
+    from search_web.urls import Urls
+    urls = Urls("en", "https://search.example.org")
+    law = {"id": "ma-loi-09-08", "title": "Loi n° 09-08", "country": "MA", "language": "fr", "date": "2009-02-18",
+           "type": "law", "format": "pdf", "topics": [],
+           "versions": [{"id": "ma-loi-09-08-ar", "language": "ar"}, {"id": "ma-loi-09-08-en", "language": "en"}]}
+    data = structured_data.document(law, urls)
+    assert [(v["@type"], v["url"], v["inLanguage"]) for v in data["workTranslation"]] == [
+        ("Legislation", "https://search.example.org/doc/ma-loi-09-08-ar", "ar"),
+        ("Legislation", "https://search.example.org/doc/ma-loi-09-08-en", "en")]
+    assert not unknown_properties(data)
+    bare = structured_data.document({"id": "x", "title": "X", "country": "KE", "language": "en"}, urls)
+    assert bare["@type"] == "CreativeWork" and "workTranslation" not in bare and "datePublished" not in bare
+    assert not unknown_properties(bare)
