@@ -7,7 +7,7 @@ import urllib.request
 import feedparser
 import pytest
 
-from conftest import start_server
+from conftest import one_document_site, publish_and_wait, start_server
 
 PUBLIC = "https://search.example.org"
 
@@ -145,3 +145,16 @@ def test_absolute_urls_come_from_the_public_url_never_the_host_header(public_ser
                  "/embed?q=data", "/search?q=data"):
         _, _, body = fetch(public_server, path, forged)
         assert PUBLIC + "/" in body and "evil.example" not in body, path
+
+
+def test_a_new_snapshot_changes_the_validators(tmp_path):
+    corpus, index = one_document_site(tmp_path)
+    proc, srv = start_server(index)
+    try:
+        _, before, _ = fetch(srv, "/api/v1/search?q=consultation")
+        publish_and_wait(srv, corpus, index)
+        status, after, body = fetch(srv, "/api/v1/search?q=consultation", {"If-None-Match": before["ETag"]})
+        assert status == 200 and after["ETag"] != before["ETag"] and '"total": 1' in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
