@@ -21,7 +21,6 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
 }
 MAX_RESULTS = 1000   # a search export holds at most this many documents
-LEGISLATION = {"law", "regulation"}
 RIS_TYPES = {"law": "STAT", "regulation": "STAT", "report": "RPRT"}   # else GOVDOC
 CSL_TYPES = {"law": "legislation", "regulation": "legislation", "report": "report"}   # else document
 BIB_TYPES = {"report": "techreport"}   # else misc

@@ -92,7 +92,8 @@ class SearchRequest:
             problems.append("page must be a whole number from 1 to 1000000")
             page = max(1, min(page, 10**6))
         raw_size = get_one("page_size") or str(PAGE_SIZE)
-        page_size = int(raw_size) if raw_size.isdigit() else 0
+        # ASCII digits only: "²" is a digit to str.isdigit() and not to int()
+        page_size = int(raw_size) if raw_size.isascii() and raw_size.isdigit() and len(raw_size) < 6 else 0
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             problems.append(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}")
             page_size = max(1, min(page_size, MAX_PAGE_SIZE))
@@ -305,7 +306,9 @@ def _hits(live, q, allowed, sort, page, size=PAGE_SIZE, with_snippets=True):
         fields = _fields_of(stored, terms)
         doc = result_dict(stored, snippet=snippets.snippet(text, fields, terms, searcher.schema), live=live)
         if doc.get("format") in PAGE_LINK_FORMATS:
-            doc["match_page"] = match_page.first(paged, fields, terms, searcher.schema)
+            # Only when the snippet marks a word: a match in the title alone has no page to open.
+            doc["match_page"] = (match_page.first(paged, fields, terms, searcher.schema)
+                                 if "<mark>" in doc["snippet"] else None)
         out.append(doc)
     return out
 

@@ -45,7 +45,7 @@ def test_api_page_size_pages_through_everything_and_a_page_past_the_end_is_empty
     assert len(seen) == len(set(seen)) == first["total"] and page == first["pages"] + 1
 
 
-@pytest.mark.parametrize("value", ["0", "101", "abc", "-5"])
+@pytest.mark.parametrize("value", ["0", "101", "abc", "-5", "%C2%B2", "9" * 50])
 def test_api_refuses_a_page_size_out_of_range(server, value):
     status, data = server.json(f"/api/v1/search?q=&page_size={value}")
     assert status == 400 and data["ok"] is False and "page_size must be a whole number from 1 to 100" in data["error"]
