@@ -128,8 +128,11 @@ def create_app(config=None):
         ctx = context()
         req, params, result = searched()
         url = ctx.url
+        # One address per result page: the search's own parameters, not a link's tracking or page=1.
+        canonical = url.canonical("/search", {**params, "page": str(req.page) if req.page > 1 else None,
+                                              "hl": ctx.explicit_hl})
         return page("search.tpl", title=(req.q + " – " if req.q else "") + ctx.tr("Search"), result=result,
-                    feed_url=url.feed(params), q=req.q, current=params,
+                    feed_url=url.feed(params), q=req.q, current=params, canonical=canonical,
                     page_url=lambda n: url.search(params, page=n), sort_url=lambda s: url.search(params, sort=s),
                     export_url=lambda fmt: url.export(fmt, params), embed_snippet=embed.snippet(url, params),
                     without_filters=url.search(q=req.q),

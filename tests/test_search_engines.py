@@ -92,6 +92,8 @@ def test_a_large_collection_gets_a_sitemap_index_of_pages(small_sitemap_server, 
 
 @pytest.mark.parametrize("path, canonical", [
     ("/", "/"), ("/search?q=data&country=FR", "/search?country=FR&q=data"),
+    ("/search?q=data&utm_source=mail&page=1&country=fr", "/search?country=FR&q=data"),
+    ("/search?q=&page=2&hl=ar", "/search?hl=ar&page=2"),
     ("/doc/eu-ai-regulation-2024?hl=fr", "/doc/eu-ai-regulation-2024?hl=fr"),
     ("/doc/no-such-document", "/doc/no-such-document"), ("/embed?q=data", "/embed?q=data")])
 def test_every_page_names_its_canonical_address(server, path, canonical):
