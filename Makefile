@@ -103,7 +103,7 @@ fuzz: install
 	$(BIN)/python bench/fuzz.py
 
 screenshots: install
-	SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
+	SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py tests/test_embed_browser.py -k screenshot
 
 # The generator needs LibreOffice and fonts from Debian (see corpus/sample/README.md) and two more
 # Python packages, kept out of the site's own environment.

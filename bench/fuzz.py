@@ -29,8 +29,11 @@ import hostile  # noqa: E402  (the generator lives with the tests)
 CEILING_MB = 1024
 # /feed thrice: a feed must stay well-formed whatever the query
 ROUTES = ("/", "/search", "/api/v1/search", "/feed", "/feed", "/feed", "/opensearch.xml", "/healthz", "/doc/{id}", "/api/v1/doc/{id}",
-          "/doc/{id}/file", "/static/{id}", "/api/v1/{id}", "/{id}")
-PARAMS = ("q", "country", "language", "topic", "year", "sort", "page", "hl", "xl", "part")
+          "/doc/{id}/file", "/static/{id}", "/api/v1/{id}", "/{id}",
+          # issue 13: citations, search exports, the embed list, the sitemap
+          "/doc/{id}.ris", "/doc/{id}.bib", "/doc/{id}.json", "/export.csv", "/export.ris", "/export.bib",
+          "/export.json", "/embed", "/sitemap.xml")
+PARAMS = ("q", "country", "language", "topic", "year", "sort", "page", "hl", "xl", "part", "page_size", "type")
 METHODS = ("GET", "GET", "GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE")
 
 

@@ -10,7 +10,8 @@ import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
 from indexer.snapshots import NoIndex
-from search_web import admin, labels, search
+from search_web import admin, embed, exports, filter_values, labels, search, sitemap, structured_data
+from search_web.caching import cached
 from search_web.problems import Problem, not_found
 from search_web.snapshot import SnapshotHandle
 from search_web.web_request import context, query_all, query_one, whole_number
@@ -26,6 +27,8 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src '
 # what frame-ancestors says, for browsers that predate CSP 2.
 SECURITY_HEADERS = (("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"),
                     ("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY"))
+# Read by other sites' scripts as well as the API: a partner's page shows our feed, a browser adds our search.
+CORS_PATHS = ("/feed", "/opensearch.xml")
 CORS_HEADERS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
                 "Access-Control-Allow-Headers": "*", "Access-Control-Max-Age": "86400"}
 # Originals are the senders' files, not ours: only a PDF opens in the browser; every other file is a
@@ -48,7 +51,8 @@ def create_app(config=None):
     app.config.update({"search.index": "var/index/", "search.corpus": "", "search.admin_users": "",
                        "search.admin_session_minutes": 60, "search.max_upload_mb": 50,
                        "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
-                       "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0), "search.threads": 2})
+                       "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0), "search.threads": 2,
+                       "search.sitemap_page": int(env_seconds("SEARCH_SITEMAP_PAGE", sitemap.PAGE_SIZE, "addresses"))})
     app.config.update(config or {})
     app.snapshot_handle = SnapshotHandle(app.config["search.index"])
     # Searches run in the budget's threads, and each thread opens a searcher of its own: as many as
@@ -59,7 +63,7 @@ def create_app(config=None):
 
     @app.hook("after_request")
     def cors_headers():
-        if request.path.startswith("/api/"):
+        if request.path.startswith("/api/") or request.path in CORS_PATHS:
             response.set_header("Access-Control-Allow-Origin", "*")
 
     @app.route("/api/<path:path>", method="OPTIONS")
@@ -74,13 +78,25 @@ def create_app(config=None):
         return page("home.tpl", title=ctx.tr("Policy documents"), result=result, report=ctx.live.report,
                     feed_url=ctx.url.feed({}), latest_url=ctx.url.search(sort="added"))
 
-    def searched(newest_first=False):
-        """Run the search the request's parameters describe: ``(request, its parameters, result)``."""
+    def searched(newest_first=False, refuse=False, most=None, whole=False):
+        """Run the search the request's parameters describe: ``(request, its parameters, result)``.
+        ``refuse``: a malformed value is a 400 (for programs), not a repaired search with a notice;
+        ``most`` caps the page size; ``whole``: one page of up to ``most`` results, without snippets."""
         ctx = context()
         req = search.SearchRequest.from_params(query_one, query_all, hl=ctx.hl)
+        req.filters, problems, notices = filter_values.check(req.filters, ctx.live)
+        req.problems += problems
+        req.notices += notices
+        if refuse and req.problems:
+            # A program sent this: tell it what is wrong rather than answer another question.
+            raise Problem(400, "Search", "; ".join(req.problems))
         if newest_first and req.sort == "relevance":
             req.sort = "added"
         params = search_params(req)
+        if whole:
+            req.page, req.page_size, req.snippets = 1, most, False
+        elif most:
+            req.page_size = min(req.page_size, most)
         try:
             result = budget.run(search.run, ctx.live, req)
         except search.OverBudget:
@@ -112,28 +128,68 @@ def create_app(config=None):
         ctx = context()
         req, params, result = searched()
         url = ctx.url
+        # One address per result page: the search's own parameters, not a link's tracking or page=1.
+        canonical = url.canonical("/search", {**params, "page": str(req.page) if req.page > 1 else None,
+                                              "hl": ctx.explicit_hl})
         return page("search.tpl", title=(req.q + " – " if req.q else "") + ctx.tr("Search"), result=result,
-                    feed_url=url.feed(params), q=req.q, current=params,
+                    feed_url=url.feed(params), q=req.q, current=params, canonical=canonical,
                     page_url=lambda n: url.search(params, page=n), sort_url=lambda s: url.search(params, sort=s),
+                    export_url=lambda fmt: url.export(fmt, params), embed_snippet=embed.snippet(url, params),
                     without_filters=url.search(q=req.q),
                     suggestion_url=url.search(params, q=result["suggestion"] or ""),
                     no_expansion_url=url.search(params, xl="0"),
                     expansion_url=url.search({k: v for k, v in params.items() if k != "xl"}))
 
     @app.get("/api/v1/search")
+    @cached()
     def api_search():
         ctx = context()
-        problems = search.SearchRequest.from_params(query_one, query_all, hl=ctx.hl).problems
-        if problems:
-            # A program sent this: tell it what is wrong rather than answer another question.
-            raise Problem(400, "Search", "; ".join(problems))
-        _, _, result = searched()
+        _, _, result = searched(refuse=True)
         # Page links are for the HTML page; other sites build their own from the parameters.
         for v in [v for values in result["facets"].values() for v in values] + result["recognised"]:
             v.pop("toggle_url", None)
         for r in result["results"]:
             r.pop("link", None)
+            absolute_links(ctx, r)
         return json_response(result)
+
+    # Before /doc/<doc_id>, which would take "x.ris" for an id.
+    @app.get("/doc/<doc_id>.<fmt:re:ris|bib|json>")
+    @cached()
+    def doc_export(doc_id, fmt):
+        ctx = context()
+        return export_answer(fmt, [exports.item(found(doc_id), ctx.url, ctx.hl)], doc_id)
+
+    @app.get("/export.<fmt:re:csv|ris|bib|json>")
+    @cached()
+    def search_export(fmt):
+        ctx = context()
+        _, _, result = searched(refuse=True, most=exports.MAX_RESULTS, whole=True)
+        return export_answer(fmt, [exports.item(r, ctx.url, ctx.hl) for r in result["results"]], "search")
+
+    @app.get("/embed")
+    @cached()
+    def embed_list():
+        ctx = context()
+        req, params, result = searched(most=embed.MAX_RESULTS)
+        response.set_header("Content-Security-Policy", embed.csp(CSP))
+        for r in result["results"]:
+            r["link_absolute"] = ctx.url.permalink(r["id"])
+        everything = {k: v for k, v in params.items() if k != "page_size"}   # "View all" is the whole list
+        return page("embed.tpl", title=(req.q + " – " if req.q else "") + ctx.tr("Search"), result=result,
+                    all_url=ctx.url.absolute(ctx.url.search(everything)))
+
+    @app.get("/sitemap.xml")
+    @cached()
+    def sitemap_xml():
+        ctx = context()
+        asked = query_one("page")
+        xml = sitemap.sitemap(ctx.live.report, ctx.url, whole_number(asked, 0) if asked else None,
+                              app.config["search.sitemap_page"])
+        if xml is None:
+            raise not_found("This sitemap has fewer pages.")
+        response.content_type = "application/xml; charset=utf-8"
+        return xml_safe(xml)
 
     @app.get("/doc/<doc_id>")
     def doc_page(doc_id):
@@ -151,12 +207,14 @@ def create_app(config=None):
         doc["text"], parts, first_page = search.text_part(doc["text"], whole_number(query_one("part")))
         part = min(max(1, whole_number(query_one("part"))), parts)
         return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q, part=part, parts=parts,
+                    json_ld=structured_data.script_json(structured_data.document(doc, ctx.url)),
                     part_url=lambda n: ctx.url.doc(doc_id, q=req.q, part=n), first_page=first_page + 1,
                     unmarked_url=ctx.url.doc(doc_id), pages=search.marked_paragraphs(ctx.live, doc, req.q, hl, req.expand))
 
     @app.get("/api/v1/doc/<doc_id>")
+    @cached()
     def api_doc(doc_id):
-        return json_response(found(doc_id))
+        return json_response(absolute_links(context(), found(doc_id)))
 
     @app.get("/doc/<doc_id>/file")
     def doc_file(doc_id):
@@ -174,13 +232,14 @@ def create_app(config=None):
         return xml_safe(template("opensearch.tpl", template_lookup=TEMPLATES, base=context().url.base))
 
     @app.get("/feed")
+    @cached()
     def feed():
         ctx = context()
         req, params, result = searched(newest_first=True)  # a feed reader wants what was added last first
         base = ctx.url.base
         response.content_type = "application/atom+xml; charset=utf-8"
         return xml_safe(template("feed.tpl", template_lookup=TEMPLATES, result=result, base=base, q=req.q,
-                        self_url=base + ctx.url.feed(params),
+                        self_url=base + ctx.url.feed(params, req.page), paging=feed_paging(ctx, params, result),
                         html_url=base + "/search?" + urlencode(params, doseq=True),
                         updated=ctx.live.report.get("built_at", ""), atom_date=atom_date))
 
@@ -229,6 +288,7 @@ def page(name, **values):
     values.setdefault("url", ctx.url)
     values.setdefault("dir_for", labels.direction)
     values.setdefault("q", "")
+    values.setdefault("canonical", ctx.url.canonical(ctx.path, {k: query_all(k) for k in request.query}))
     return template(name, template_lookup=TEMPLATES, _=t.gettext, ngettext=t.ngettext,
                     status_label=lambda status: t.gettext(STATUS_LABELS.get(status, status)), **values)
 
@@ -302,7 +362,35 @@ def search_params(req):
         params["sort"] = req.sort
     if not req.expand:
         params["xl"] = "0"
+    if req.page_size != search.PAGE_SIZE:
+        params["page_size"] = str(req.page_size)
     return params
+
+
+def absolute_links(ctx, record):
+    """A record's ``url`` and ``file_url`` as absolute addresses, for programs and other sites."""
+    record["url"] = ctx.url.permalink(record["id"])
+    record["file_url"] = ctx.url.absolute(ctx.url.file(record["id"]))
+    return record
+
+
+def export_answer(fmt, items, name):
+    """An export file, as a download named after what it holds."""
+    content_type, extension = exports.FORMATS[fmt]
+    response.content_type = content_type
+    response.set_header("Content-Disposition", f"attachment; filename*=UTF-8''{bottle.urlquote(name)}.{extension}")
+    return exports.write(fmt, items)
+
+
+def feed_paging(ctx, params, result):
+    """RFC 5005 links of a feed page: ``(rel, absolute URL)`` for first, previous and next."""
+    page, pages = result["page"], result["pages"]
+    links = [("first", ctx.url.feed(params))]
+    if 1 < page <= pages + 1:
+        links.append(("previous", ctx.url.feed(params, page - 1)))
+    if page < pages:
+        links.append(("next", ctx.url.feed(params, page + 1)))
+    return [(rel, ctx.url.absolute(href)) for rel, href in links]
 
 
 def label_result(r, hl):
@@ -324,12 +412,12 @@ def atom_date(date, fallback):
     return day + "T00:00:00Z"
 
 
-def env_seconds(name, default):
+def env_seconds(name, default, unit="seconds"):
     raw = os.environ.get(name) or ""
     try:
         return float(raw) if raw else default
     except ValueError:
-        raise SystemExit(f"{name}={raw!r} is not a number of seconds; unset it or give a value like {default}")
+        raise SystemExit(f"{name}={raw!r} is not a number of {unit}; unset it or give a value like {default}")
 
 
 def xml_safe(text):
@@ -341,6 +429,8 @@ def download(path, root, fmt):
     resp = static_file(os.path.relpath(path, root), root=str(root),
                        mimetype=DOWNLOAD_TYPES.get(fmt, "application/octet-stream"))
     disposition = "inline" if fmt in INLINE_FORMATS else "attachment"
+    # A PDF shown inline is still the sender's file: sandboxed, it runs nothing on our origin.
+    resp.set_header("Content-Security-Policy", CSP + "; sandbox")
     # filename* is percent-encoded, so no name (a newline, a quote) can break the header.
     resp.set_header("Content-Disposition", f"{disposition}; filename*=UTF-8''" + bottle.urlquote(path.name))
     return resp
@@ -352,6 +442,8 @@ def with_security_headers(wsgi):
     def secured(environ, start_response):
         def start(status, headers, exc_info=None):
             present = {name.lower() for name, _ in headers}
+            if any(n.lower() == "content-security-policy" and embed.FRAME_ANY in v for n, v in headers):
+                present.add("x-frame-options")   # the embed list: DENY would contradict its policy
             headers = list(headers) + [(n, v) for n, v in SECURITY_HEADERS if n.lower() not in present]
             return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
         return wsgi(environ, start)

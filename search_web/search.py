@@ -17,14 +17,16 @@ import numpy
 from whoosh import query as wq
 
 from indexer.lang import field_for
-from search_web import query, result_cache, snippets
+from search_web import match_page, query, result_cache, snippets
 
 FACETS = ("country", "language", "topic", "year")
 SORTS = ("relevance", "newest", "oldest", "added")
 PAGE_SIZE = 10
+MAX_PAGE_SIZE = 100   # what the API's ``page_size`` may ask; exports ask more, in the web tier
 SUGGEST_BELOW = 2     # results: at most this many, and a misspelt word may be why
 MAX_SUGGEST_WORDS = 6
 MAX_QUERY_CHARS = 1000
+PAGE_LINK_FORMATS = {"pdf"}   # originals a browser opens at a page (#page=N)
 SNIPPET_TEXT_CHARS = 300_000   # highlight within this much of a long document; enough for a snippet
 # Caps on what one request may ask for: every word is searched in every language field (bigrams for
 # Thai or Chinese, one per character), a wildcard or a range walks the word lists, and every selected
@@ -52,6 +54,8 @@ class SearchRequest:
     filters: dict = field(default_factory=dict)   # facet -> list of selected values
     sort: str = "relevance"
     page: int = 1
+    page_size: int = PAGE_SIZE
+    snippets: bool = True   # an export of a thousand results has no use for highlighted snippets
     hl: str = ""            # the interface language: the query is also analysed as this language
     expand: bool = True     # cross-language expansion from the glossary (``xl=0`` turns it off)
     notices: list = field(default_factory=list)   # (message id, values): the web tier translates
@@ -93,14 +97,21 @@ class SearchRequest:
         if not 1 <= page <= 10**6:
             problems.append("page must be a whole number from 1 to 1000000")
             page = max(1, min(page, 10**6))
+        raw_size = get_one("page_size") or str(PAGE_SIZE)
+        # ASCII digits only: "²" is a digit to str.isdigit() and not to int()
+        page_size = int(raw_size) if raw_size.isascii() and raw_size.isdigit() and len(raw_size) < 6 else 0
+        if not 1 <= page_size <= MAX_PAGE_SIZE:
+            problems.append(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}")
+            page_size = max(1, min(page_size, MAX_PAGE_SIZE))
         expand = (get_one("xl") or "1").strip() != "0"
-        return cls(q=q, filters=filters, sort=sort, page=page, hl=hl, expand=expand, notices=notices, problems=problems)
+        return cls(q=q, filters=filters, sort=sort, page=page, page_size=page_size, hl=hl, expand=expand,
+                   notices=notices, problems=problems)
 
     def cache_key(self):
         """Everything the result depends on (the filters as given: the result echoes them)."""
         filters = tuple((f, tuple(v)) for f, v in sorted(self.filters.items()))
         notices = tuple((message, tuple(sorted(values.items()))) for message, values in self.notices)
-        return (self.q, filters, self.sort, self.page, self.hl, self.expand, notices)
+        return (self.q, filters, self.sort, self.page, self.page_size, self.snippets, self.hl, self.expand, notices)
 
 
 RETRY_AFTER = 30   # seconds a client is asked to wait after a search over its budget
@@ -244,8 +255,10 @@ def _run(live, request):
     facets = count_facets(sets, matched, chosen, selected)
 
     total = int(numpy.count_nonzero(final))
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(request.page, pages)
+    size = request.page_size
+    pages = max(1, -(-total // size))
+    # A page past the end is empty, not the last page: a client that pages until the list is empty stops.
+    page = request.page
     # Without a query there is no relevance to rank by: browsing lists the newest first.
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
@@ -256,8 +269,8 @@ def _run(live, request):
         groups = [set(numpy.flatnonzero(final & part).tolist()) for part in (named, ~named)]
     else:
         groups = [set(numpy.flatnonzero(final).tolist()) if narrowed else None]
-    hits = _hits(live, q, groups, sort, page) if total else []
-    return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
+    hits = _hits(live, q, groups, sort, page, size, request.snippets) if total and page <= pages else []
+    return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": size,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
             # A spelling suggestion is for a search that found (almost) nothing; it is also the
             # slowest part of a search, a walk of the whole word list.
@@ -310,11 +323,11 @@ def _named_documents(sets, recognised):
     return numpy.logical_or.reduce(masks) if masks else None
 
 
-def _hits(live, q, groups, sort, page):
+def _hits(live, q, groups, sort, page, size=PAGE_SIZE, with_snippets=True):
     """The page's hits: those among the first group of document numbers, then the next (a group of
     None: all that ``q`` matches)."""
     searcher = live.searcher()
-    limit = page * PAGE_SIZE
+    limit = page * size
     found = []
     for allowed in groups:
         if len(found) >= limit or allowed == set():
@@ -329,12 +342,21 @@ def _hits(live, q, groups, sort, page):
         found.extend(results)
     terms = snippets.query_terms(q, searcher.reader())
     out = []
-    for hit in found[(page - 1) * PAGE_SIZE:limit]:
+    for hit in found[(page - 1) * size:limit]:
         stored = hit.fields()
-        text = (stored.get("content") or "")[:SNIPPET_TEXT_CHARS].replace("\f", "\n\n")
+        if not with_snippets:
+            out.append(result_dict(stored, live=live))
+            continue
+        paged = (stored.get("content") or "")[:SNIPPET_TEXT_CHARS]
         fields = language_fields(_record(stored), terms)
-        snippet = snippets.snippet(text, fields, terms, searcher.schema, title=stored.get("title", ""))
-        out.append(result_dict(stored, snippet=snippet, live=live))
+        snippet = snippets.snippet(paged.replace("\f", "\n\n"), fields, terms, searcher.schema,
+                                   title=stored.get("title", ""))
+        doc = result_dict(stored, snippet=snippet, live=live)
+        if doc.get("format") in PAGE_LINK_FORMATS:
+            # Only when the snippet marks a word: a match in the title alone has no page to open.
+            doc["match_page"] = (match_page.first(paged, fields, terms, searcher.schema)
+                                 if "<mark>" in doc["snippet"] else None)
+        out.append(doc)
     return out
 
 

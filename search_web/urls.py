@@ -1,6 +1,6 @@
 """Every link the site writes, in one place: page links keep the interface language (``hl``), and
 absolute URLs start from the configured public address."""
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 
 class Urls:
@@ -27,9 +27,41 @@ class Urls:
         values = [v for v in values if v != value] if value in values else values + [value]
         return self.search({**params, facet: values})
 
-    def feed(self, params):
+    def feed(self, params, page=None):
         """The Atom feed of a search: no ``hl``, a feed is read by programs."""
-        return "/feed" + ("?" + urlencode(params, doseq=True) if params else "")
+        return _plain("/feed", {**params, "page": page} if page and page > 1 else params)
 
     def absolute(self, path):
         return self.base + path
+
+    def permalink(self, doc_id):
+        """The document's address for other sites, citations and search engines: absolute, no ``hl``."""
+        return self.base + "/doc/" + quote(doc_id, safe="")
+
+    def file(self, doc_id, page=None):
+        """The original file; ``page`` opens a PDF at that page (the viewers read ``#page=N``)."""
+        return "/doc/" + quote(doc_id, safe="") + "/file" + (f"#page={page}" if page else "")
+
+    def doc_export(self, doc_id, fmt):
+        """A citation of the document; ``hl`` names the country in the visitor's language."""
+        return self._with("/doc/" + quote(doc_id, safe="") + "." + fmt, {})
+
+    def export(self, fmt, params):
+        return self._with("/export." + fmt, params)
+
+    def embed(self, params):
+        """A search as a list other sites frame, absolute: it is pasted into their pages."""
+        return self.base + self._with("/embed", params)
+
+    def sitemap(self, page=None):
+        return self.base + _plain("/sitemap.xml", {"page": page} if page else {})
+
+    def canonical(self, path, params):
+        """The one absolute address of a page: its own parameters in a fixed order, ``hl`` when the
+        visitor chose it (it changes the page's language)."""
+        return self.base + _plain(quote(path), dict(sorted(params.items())))
+
+
+def _plain(path, params):
+    params = {k: v for k, v in params.items() if v not in (None, "", [])}
+    return path + ("?" + urlencode(params, doseq=True) if params else "")

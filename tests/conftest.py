@@ -85,10 +85,11 @@ class Server:
         return status, json.loads(body)
 
 
-def start_server(index_dir, *extra):
+def start_server(index_dir, *extra, env=None):
+    """A server on a free port; ``env`` adds environment variables (settings such as SEARCH_PUBLIC_URL)."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "search_web", "--host", "127.0.0.1", "--port", str(port),
-                             "--index", str(index_dir), *extra], cwd=ROOT,
+                             "--index", str(index_dir), *extra], cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     server = Server(f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + 30
@@ -103,6 +104,29 @@ def start_server(index_dir, *extra):
         time.sleep(0.1)
     proc.kill()
     raise AssertionError("server did not answer within 30 s")
+
+
+def one_document_site(tmp_path):
+    """``(corpus, index)``: a corpus of one French text, built; for tests that publish a change."""
+    from indexer import build
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    shutil.copy(CORPUS / "topics.csv", corpus)
+    shutil.copy(FIXTURES / "rgpd-latin1.txt", corpus / "documents" / "rgpd.txt")
+    index = tmp_path / "index"
+    build.build(corpus, index, publish_unlisted=True)
+    return corpus, index
+
+
+def publish_and_wait(server, corpus, index, timeout=10):
+    """Add a second document, publish it with ``update``, and wait until the server serves it."""
+    from indexer import build
+    shutil.copy(FIXTURES / "consultation-fr.html", corpus / "documents" / "avis.html")
+    second = build.update(corpus, index, publish_unlisted=True)["snapshot"]
+    deadline = time.monotonic() + timeout
+    while server.json("/healthz")[1]["snapshot"] != second and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return second
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from conftest import ROOT
 from search_web import i18n
 
 SOURCES = [*(ROOT / "search_web" / "templates").glob("*.tpl"), ROOT / "search_web" / "app.py", ROOT / "search_web" / "admin.py",
-           ROOT / "search_web" / "search.py"]
+           ROOT / "search_web" / "search.py", ROOT / "search_web" / "filter_values.py"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 

@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, corpus_file, start_server
+from conftest import CORPUS, corpus_file, one_document_site, publish_and_wait, start_server
 from indexer import build
 
 q = urllib.parse.quote
@@ -150,22 +150,11 @@ def test_interface_language_sets_direction_and_labels(server):
 
 
 def test_a_rebuild_is_served_without_a_restart(tmp_path):
-    corpus = tmp_path / "corpus"
-    (corpus / "documents").mkdir(parents=True)
-    shutil.copy(CORPUS / "topics.csv", corpus)
-    shutil.copy(FIXTURES / "rgpd-latin1.txt", corpus / "documents" / "rgpd.txt")
-    index = tmp_path / "index"
-    first = build.build(corpus, index, publish_unlisted=True)["snapshot"]
+    corpus, index = one_document_site(tmp_path)
     proc, srv = start_server(index)
     try:
-        assert srv.json("/healthz")[1]["snapshot"] == first
         assert srv.json("/api/v1/search?q=consultation")[1]["total"] == 0
-        shutil.copy(FIXTURES / "consultation-fr.html", corpus / "documents" / "avis.html")
-        second = build.update(corpus, index, publish_unlisted=True)["snapshot"]
-        import time
-        deadline = time.monotonic() + 10
-        while srv.json("/healthz")[1]["snapshot"] != second and time.monotonic() < deadline:
-            time.sleep(0.2)
+        second = publish_and_wait(srv, corpus, index)
         assert srv.json("/healthz")[1]["snapshot"] == second
         assert srv.json("/api/v1/search?q=consultation")[1]["total"] == 1
     finally:

@@ -4,6 +4,10 @@
 % if r['status'] != 'ok':
   · <span class="status status-{{r['status']}}">{{status_label(r['status'])}}</span>
 % end
-  · <a href="{{r['file_url']}}">{{r['format'].upper()}}</a></p>
+  · <a href="{{r['file_url']}}">{{r['format'].upper()}}</a>
+% if (r.get('match_page') or 1) > 1:
+  · <a class="page-link" href="{{url.file(r['id'], page=r['match_page'])}}">{{_('page %(page)d') % {'page': r['match_page']} }}</a>
+% end
+  </p>
   <p class="snippet" lang="{{r['language']}}" dir="{{dir_for(r['language'])}}">{{!r['snippet']}}</p>
 </li>

@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} · {{_('Policy Clearing House')}}</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="canonical" href="{{canonical}}">
 <link rel="search" type="application/opensearchdescription+xml" title="{{_('Policy Clearing House')}}" href="/opensearch.xml">
 % if defined('feed_url'):
 <link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{feed_url}}">

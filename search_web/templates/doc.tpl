@@ -1,4 +1,5 @@
 % rebase('base.tpl', title=title, q='')
+<script type="application/ld+json">{{!json_ld}}</script>
 <article class="document">
   <h1 lang="{{doc['language']}}" dir="{{dir_for(doc['language'])}}">{{doc['title']}}</h1>
   <dl class="meta">
@@ -21,6 +22,7 @@
 % end
     </dd>
     <dt>{{_('File')}}</dt><dd><a href="{{doc['file_url']}}">{{_('Download the original')}} ({{doc['format'].upper()}}{{', ' + ngettext('%(count)d page', '%(count)d pages', doc['pages']) % {'count': doc['pages']} if doc['pages'] else ''}})</a></dd>
+    <dt>{{_('Cite')}}</dt><dd class="exports"><a href="{{url.doc_export(doc['id'], 'ris')}}" download>RIS</a> · <a href="{{url.doc_export(doc['id'], 'bib')}}" download>BibTeX</a> · <a href="{{url.doc_export(doc['id'], 'json')}}" download>CSL-JSON</a></dd>
 % if doc['source_url']:
     <dt>{{_('Source')}}</dt><dd><a href="{{doc['source_url']}}" rel="nofollow noopener">{{doc['source_url']}}</a></dd>
 % end
@@ -50,7 +52,10 @@
   </p>
 %   end
 %   for i, paragraphs in enumerate(pages, first_page):
-    <section class="page" aria-label="{{_('Page %(page)d') % {'page': i} }}">
+    <section class="page" id="page-{{i}}" aria-label="{{_('Page %(page)d') % {'page': i} }}">
+%     if len(pages) > 1 or doc['pages'] > 1:
+      <p class="page-number"><a href="{{url.file(doc['id'], page=i) if doc['format'] == 'pdf' else '#page-' + str(i)}}">{{_('Page %(page)d') % {'page': i} }}</a></p>
+%     end
 %     for para in paragraphs:
       <p dir="auto">{{!para}}</p>
 %     end

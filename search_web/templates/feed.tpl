@@ -4,6 +4,9 @@
   <id>{{self_url}}</id>
   <link rel="self" href="{{self_url}}"/>
   <link rel="alternate" type="text/html" href="{{html_url}}"/>
+% for rel, href in paging:
+  <link rel="{{rel}}" href="{{href}}"/>
+% end
   <updated>{{updated}}</updated>
 % for r in result['results']:
   <entry>
