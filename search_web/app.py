@@ -89,16 +89,16 @@ def create_app(config=None):
     def read_request():
         return search.SearchRequest.from_params(query_one, query_all, hl=interface_language())
 
-    def view(result, current, topics):
+    def view(result, current, report):
         """Add labels and toggle URLs to the facet values, for the page and the API alike."""
         hl = interface_language()
         result["notices"] = [tr(message) % values for message, values in result["notices"]]
         for facet, values in result["facets"].items():
             for v in values:
-                v["label"] = labels.label(facet, v["value"], topics, hl)
+                v["label"] = labels.label(facet, v["value"], report, hl)
                 v["toggle_url"] = toggle_url(current, facet, v["value"])
         for r in result["results"]:
-            label_result(r, hl)
+            label_result(r, hl, report)
             # The page link carries the query, so the document page can mark the words found.
             r["link"] = r["url"] + ("?" + urlencode({"q": current["q"]}) if current.get("q") else "")
         return result
@@ -107,7 +107,7 @@ def create_app(config=None):
     def home():
         lv = live()
         result = view(search.run(lv, search.SearchRequest(sort="added")), current_params(search.SearchRequest()),
-                      lv.report.get("topics", {}))
+                      lv.report)
         return page("home.tpl", title=tr("Policy documents"), result=result, report=lv.report, feed_url="/feed",
                     latest_url="/search?" + urlencode({"sort": "added", **({"hl": query_one("hl")}
                                                                            if query_one("hl") in INTERFACE_LANGUAGES else {})}))
@@ -123,7 +123,7 @@ def create_app(config=None):
             result = budget.run(search.run, lv, req)
         except search.OverBudget:
             raise over_budget()
-        return req, current, view(result, current, lv.report.get("topics", {}))
+        return req, current, view(result, current, lv.report)
 
     def over_budget():
         """503 with Retry-After: the search was stopped at its time budget, the server stays free."""
@@ -195,19 +195,20 @@ def create_app(config=None):
                 v.pop("toggle_url", None)
         for r in result["results"]:
             r.pop("link", None)
+            r.pop("also_in", None)
+            r.pop("type_label", None)
         return json_response(result)
 
     @app.get("/doc/<doc_id>")
     def doc_page(doc_id):
         doc = found(doc_id)
-        topics = live().report.get("topics", {})
+        report = live().report
         hl = interface_language()
-        doc["country_label"] = labels.country(doc["country"], hl)
-        doc["language_label"] = labels.language(doc["language"], hl)
-        doc["topic_labels"] = [(t, labels.topic(t, topics, hl)) for t in doc["topics"]]
+        label_result(doc, hl, report)
+        doc["topic_labels"] = [(t, labels.topic(t, report.get("topics", {}), hl)) for t in doc["topics"]]
         doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"], hl)) for lang in doc["languages"]]
         req = read_request()
-        more = [label_result(r, hl) for r in search.more_like_this(live(), doc)]
+        more = [label_result(r, hl, report) for r in search.more_like_this(live(), doc)]
         doc["text"], parts, first_page = search.text_part(doc["text"], _whole_number(query_one("part")))
         part = min(max(1, _whole_number(query_one("part"))), parts)
 
@@ -297,9 +298,13 @@ def tr(message):
     return i18n.translations(interface_language()).gettext(message)
 
 
-def label_result(r, hl):
+def label_result(r, hl, report):
     r["country_label"] = labels.country(r["country"], hl)
     r["language_label"] = labels.language(r["language"], hl)
+    r["type_label"] = labels.topic(r["type"], report.get("types", {}), hl) if r.get("type") else ""
+    # each version named in its own language ("Français · العربية"), as a visitor who reads it looks for it
+    r["also_in"] = [dict(v, label=labels.language(v["language"], v["language"]), url="/doc/" + v["id"])
+                    for v in r.get("versions", [])]
     return r
 
 
@@ -340,6 +345,9 @@ def current_params(req):
         params["q"] = req.q
     for facet, values in req.filters.items():
         params[facet] = list(values)
+    for name, value in zip(("from", "to"), req.dates):
+        if value:
+            params[name] = value
     if req.sort != "relevance":
         params["sort"] = req.sort
     if not req.expand:

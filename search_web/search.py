@@ -16,9 +16,12 @@ import regex
 import numpy
 from whoosh import query as wq
 
-from search_web import query, result_cache, snippets
+from search_web import query, regions, result_cache, snippets
 
-FACETS = ("country", "language", "topic", "year")
+FACETS = ("country", "language", "topic", "year", "type", "region")
+DERIVED = {"region": "country"}   # a facet made from another's values, not indexed (see regions)
+# from= and to=: a year, a month or a day; a document's date is a span too (2021 is all of 2021)
+DATE_BOUND = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 SORTS = ("relevance", "newest", "oldest", "added")
 PAGE_SIZE = 10
 SUGGEST_BELOW = 2     # results: at most this many, and a misspelt word may be why
@@ -47,6 +50,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     hl: str = ""            # the interface language: the query is also analysed as this language
+    dates: tuple = ("", "")  # from=, to= (YYYY[-MM[-DD]]); empty: unbounded
     expand: bool = True     # cross-language expansion from the glossary (``xl=0`` turns it off)
     notices: list = field(default_factory=list)   # (message id, values): the web tier translates
     # What was repaired: the page shows the repaired search, the JSON API refuses with these.
@@ -88,13 +92,15 @@ class SearchRequest:
             problems.append("page must be a whole number from 1 to 1000000")
             page = max(1, min(page, 10**6))
         expand = (get_one("xl") or "1").strip() != "0"
-        return cls(q=q, filters=filters, sort=sort, page=page, hl=hl, expand=expand, notices=notices, problems=problems)
+        dates = tuple(_date_bound(name, get_one(name), problems, notices) for name in ("from", "to"))
+        return cls(q=q, filters=filters, sort=sort, page=page, hl=hl, expand=expand, notices=notices, problems=problems,
+                   dates=dates)
 
     def cache_key(self):
         """Everything the result depends on (the filters as given: the result echoes them)."""
         filters = tuple((f, tuple(v)) for f, v in sorted(self.filters.items()))
         notices = tuple((message, tuple(sorted(values.items()))) for message, values in self.notices)
-        return (self.q, filters, self.sort, self.page, self.hl, self.expand, notices)
+        return (self.q, filters, self.sort, self.page, self.hl, self.expand, notices, self.dates)
 
 
 RETRY_AFTER = 30   # seconds a client is asked to wait after a search over its budget
@@ -121,6 +127,23 @@ class Budget:
         except FutureTimeout:
             future.cancel()
             raise OverBudget(f"over the {self.seconds} s budget") from None
+
+
+def _date_bound(name, value, problems, notices):
+    """``from``/``to`` as given when it is YYYY, YYYY-MM or YYYY-MM-DD, else "" with the problem noted."""
+    value = _clean(value or "")
+    if not value or DATE_BOUND.match(value):
+        return value
+    problems.append(f"{name} must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
+    notices.append(("The date “%(value)s” is not a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD); it was left out.",
+                    {"value": value}))
+    return ""
+
+
+def date_span(value):
+    """``(first day, last day)`` of a date written YYYY, YYYY-MM or YYYY-MM-DD, as ISO strings that
+    compare in order (a month's last day may be the 31st of any month: only the order matters)."""
+    return (value + "-01-01"[len(value) - 4:])[:10], (value + "-12-31"[len(value) - 4:])[:10]
 
 
 def _cap_query(q, notices):
@@ -169,12 +192,57 @@ class FacetIndex:
         self.documents = int(self.live.sum())
         self.facets = {}
         indexed = reader.indexed_field_names()
-        for facet in FACETS:
-            values = [term.decode("utf-8") for term in reader.lexicon(facet)] if facet in indexed else []
-            rows = numpy.zeros((len(values), self.size), dtype=bool)
-            for i, value in enumerate(values):
-                rows[i, numpy.fromiter(reader.postings(facet, value.encode("utf-8")).all_ids(), dtype=numpy.int64)] = True
-            self.facets[facet] = (values, {v: i for i, v in enumerate(values)}, rows & self.live)
+        for facet in (f for f in FACETS if f not in DERIVED):
+            values, rows = self._rows(facet, reader, indexed)
+            self.facets[facet] = (values, {v: i for i, v in enumerate(values)}, rows)
+        self.facets["region"] = self._regions()
+        self._dates = self._rows("date", reader, indexed)
+        self._groups = self._rows("group", reader, indexed)[1]
+
+    def _rows(self, name, reader, indexed):
+        """``(values, a row of documents per value)`` of an indexed field (none: an older index)."""
+        values = [term.decode("utf-8") for term in reader.lexicon(name) if term] if name in indexed else []
+        rows = numpy.zeros((len(values), self.size), dtype=bool)
+        for i, value in enumerate(values):
+            rows[i, numpy.fromiter(reader.postings(name, value.encode("utf-8")).all_ids(), dtype=numpy.int64)] = True
+        return values, rows & self.live
+
+    def _regions(self):
+        """The region facet, from the country facet: a region's row is its countries' rows together."""
+        countries, position, rows = self.facets["country"]
+        found = sorted(regions.of_countries(countries).items())
+        region_rows = numpy.zeros((len(found), self.size), dtype=bool)
+        for i, (_, inside) in enumerate(found):
+            region_rows[i] = rows[[position[c] for c in inside]].any(axis=0)
+        return [r for r, _ in found], {r: i for i, (r, _) in enumerate(found)}, region_rows
+
+    def date_mask(self, start, end):
+        """The documents whose date overlaps ``start``..``end`` (either may be empty: unbounded);
+        undated documents are outside every range."""
+        values, rows = self._dates
+        low, high = date_span(start)[0] if start else "", date_span(end)[1] if end else "9999"
+        found = [i for i, v in enumerate(values) if date_span(v)[1] >= low and date_span(v)[0] <= high]
+        return rows[found].any(axis=0) if found else numpy.zeros(self.size, dtype=bool)
+
+    def one_per_group(self, docs, languages):
+        """``docs`` with one document of each group of language versions: the first of it in
+        ``languages`` (the order of preference), else its first document."""
+        docs, spoken = docs.copy(), {}
+        for group in self._groups:
+            members = numpy.flatnonzero(group & docs)
+            if len(members) < 2:
+                continue
+            keep = members[0]
+            for code in languages:
+                if code not in spoken:
+                    spoken[code] = self.mask("language", [code])
+                found = members[spoken[code][members]]
+                if len(found):
+                    keep = found[0]
+                    break
+            docs[members] = False
+            docs[keep] = True
+        return docs
 
     def documents_for(self, docnums):
         mask = numpy.zeros(self.size, dtype=bool)
@@ -233,9 +301,14 @@ def _run(live, request):
         matched = sets.documents_for(searcher.docs_for_query(q))
     selected = {f: set(values) for f, values in request.filters.items()}
     chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
+    if any(request.dates):
+        chosen["dates"] = sets.date_mask(*request.dates)
+    # A group of language versions is one result, in the visitor's language where it has it.
+    preferred = [*request.filters.get("language", ()), *parsed.languages, request.hl]
     final = numpy.logical_and.reduce([matched, *chosen.values()]) if chosen else matched
+    final = sets.one_per_group(final, preferred)
 
-    facets = count_facets(sets, matched, chosen, selected)
+    facets = count_facets(sets, matched, chosen, selected, lambda docs: sets.one_per_group(docs, preferred))
 
     total = int(numpy.count_nonzero(final))
     pages = max(1, -(-total // PAGE_SIZE))
@@ -243,7 +316,7 @@ def _run(live, request):
     # Without a query there is no relevance to rank by: browsing lists the newest first.
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
-    narrowed = chosen or searcher.reader().has_deletions()
+    narrowed = chosen or searcher.reader().has_deletions() or total < int(numpy.count_nonzero(matched))
     hits = _hits(live, q, set(numpy.flatnonzero(final).tolist()) if narrowed else None, sort, page) if total else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
@@ -253,14 +326,19 @@ def _run(live, request):
             "expansion": parsed.expansion, "translation": parsed.translation}
 
 
-def count_facets(sets, matched, chosen, selected):
+def count_facets(sets, matched, chosen, selected, one_per_group=None):
     """Facet values with counts, largest first: for each facet, the matching documents that pass the
     other facets' filters, counted per value. Selected values are always listed, with 0 if nothing
-    matches. This is where a search spends its time on a large collection."""
+    matches. This is where a search spends its time on a large collection.
+
+    ``one_per_group`` counts a group of language versions once, as the results list it; the language
+    facet counts each version in its own language."""
     facets = {}
     for facet in FACETS:
         others = [docs for f, docs in chosen.items() if f != facet]
         base = numpy.logical_and.reduce([matched, *others]) if others else matched
+        if one_per_group is not None and facet != "language":
+            base = one_per_group(base)
         mine = selected.get(facet, set())
         counts = sets.counts(facet, base)
         counts.update({v: 0 for v in mine if v not in counts})
