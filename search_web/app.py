@@ -303,8 +303,7 @@ def label_result(r, hl, report):
     r["language_label"] = labels.language(r["language"], hl)
     r["type_label"] = labels.topic(r["type"], report.get("types", {}), hl) if r.get("type") else ""
     # each version named in its own language ("Français · العربية"), as a visitor who reads it looks for it
-    r["also_in"] = [dict(v, label=labels.language(v["language"], v["language"]), url="/doc/" + v["id"])
-                    for v in r.get("versions", [])]
+    r["also_in"] = [dict(v, label=labels.autonym(v["language"]), url="/doc/" + v["id"]) for v in r.get("versions", [])]
     return r
 
 

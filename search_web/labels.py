@@ -33,6 +33,12 @@ def language(code, hl="en"):
     return _locale(hl).languages.get(code, code)
 
 
+def autonym(code):
+    """A language's name in that language, capitalised as a name standing alone: ``Français``."""
+    name = language(code, code)
+    return name[:1].upper() + name[1:]
+
+
 def topic(slug, topics, hl="en"):
     labels = topics.get(slug) or {}
     return labels.get(hl) or labels.get("en") or slug
