@@ -46,7 +46,7 @@ debian-packages:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	  else \
-	    echo "OCR and .doc files need Debian packages; as root run: apt-get install $$missing" >&2; \
+	    echo "OCR, .doc files and the region facet need Debian packages; as root run: apt-get install $$missing" >&2; \
 	  fi; \
 	fi
 
