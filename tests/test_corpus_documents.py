@@ -84,7 +84,9 @@ EXPECTED = {
 SCANS = {d for d in EXPECTED if d.endswith("-scan")}
 # Short documents in the formats added later (one page of text each).
 SHORT = {"cl-politica-nacional-ia-consulta", "by-zakon-ob-informatsii-izmeneniya", "ao-regulamento-assinatura-digital",
-         "sn-strategie-numerique-presentation", "nz-submission-ai-copyright-email"}
+         "sn-strategie-numerique-presentation", "nz-submission-ai-copyright-email",
+         # and language versions of a page or two
+         "be-arrete-royal-musique-en-ligne-fr", "be-koninklijk-besluit-muziek-online-nl", "ma-istratijiya-sinaat-ibdaiya-ar"}
 FORMAT_BY_EXTENSION = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".txt": "text", ".odt": "odt", ".rtf": "rtf",
                        ".doc": "doc", ".pptx": "pptx", ".eml": "eml"}
 
