@@ -196,16 +196,31 @@ class FacetIndex:
             values, rows = self._rows(facet, reader, indexed)
             self.facets[facet] = (values, {v: i for i, v in enumerate(values)}, rows)
         self.facets["region"] = self._regions()
-        self._dates = self._rows("date", reader, indexed)
-        self._groups = self._rows("group", reader, indexed)[1]
+        # Per document, not per value: a large collection has thousands of dates and of groups.
+        self._first_day, self._last_day = (numpy.zeros(self.size, dtype=numpy.int32) for _ in range(2))
+        for value, docs in self._postings("date", reader, indexed):
+            if not DATE_BOUND.match(value):
+                continue   # an index older than the dates' checks
+            first, last = date_span(value)
+            self._first_day[docs], self._last_day[docs] = int(first.replace("-", "")), int(last.replace("-", ""))
+        self._group = numpy.full(self.size, -1, dtype=numpy.int32)
+        for number, (_, docs) in enumerate(self._postings("group", reader, indexed)):
+            self._group[docs] = number
+
+    @staticmethod
+    def _postings(name, reader, indexed):
+        """``(value, its document numbers)`` of an indexed field (none: an older index)."""
+        for term in (reader.lexicon(name) if name in indexed else ()):
+            if term:
+                yield term.decode("utf-8"), numpy.fromiter(reader.postings(name, term).all_ids(), dtype=numpy.int64)
 
     def _rows(self, name, reader, indexed):
-        """``(values, a row of documents per value)`` of an indexed field (none: an older index)."""
-        values = [term.decode("utf-8") for term in reader.lexicon(name) if term] if name in indexed else []
-        rows = numpy.zeros((len(values), self.size), dtype=bool)
-        for i, value in enumerate(values):
-            rows[i, numpy.fromiter(reader.postings(name, value.encode("utf-8")).all_ids(), dtype=numpy.int64)] = True
-        return values, rows & self.live
+        """``(values, a row of documents per value)`` of an indexed field."""
+        found = list(self._postings(name, reader, indexed))
+        rows = numpy.zeros((len(found), self.size), dtype=bool)
+        for i, (_, docs) in enumerate(found):
+            rows[i, docs] = True
+        return [value for value, _ in found], rows & self.live
 
     def _regions(self):
         """The region facet, from the country facet: a region's row is its countries' rows together."""
@@ -219,29 +234,26 @@ class FacetIndex:
     def date_mask(self, start, end):
         """The documents whose date overlaps ``start``..``end`` (either may be empty: unbounded);
         undated documents are outside every range."""
-        values, rows = self._dates
-        low, high = date_span(start)[0] if start else "", date_span(end)[1] if end else "9999"
-        found = [i for i, v in enumerate(values) if date_span(v)[1] >= low and date_span(v)[0] <= high]
-        return rows[found].any(axis=0) if found else numpy.zeros(self.size, dtype=bool)
+        low = int(date_span(start)[0].replace("-", "")) if start else 1
+        high = int(date_span(end)[1].replace("-", "")) if end else 99991231
+        return (self._last_day >= low) & (self._first_day <= high) & (self._first_day > 0) & self.live
 
     def one_per_group(self, docs, languages):
         """``docs`` with one document of each group of language versions: the first of it in
         ``languages`` (the order of preference), else its first document."""
-        docs, spoken = docs.copy(), {}
-        for group in self._groups:
-            members = numpy.flatnonzero(group & docs)
-            if len(members) < 2:
-                continue
-            keep = members[0]
-            for code in languages:
-                if code not in spoken:
-                    spoken[code] = self.mask("language", [code])
-                found = members[spoken[code][members]]
-                if len(found):
-                    keep = found[0]
-                    break
-            docs[members] = False
-            docs[keep] = True
+        grouped = numpy.flatnonzero(docs & (self._group >= 0))
+        if not len(grouped):
+            return docs
+        rank = numpy.full(len(grouped), len(languages), dtype=numpy.int32)
+        for i, code in reversed(list(enumerate(languages))):
+            rank[self.mask("language", [code])[grouped]] = i
+        # sorted by group, then preference, then document number: the first of each group stays
+        order = numpy.lexsort((grouped, rank, self._group[grouped]))
+        groups = self._group[grouped][order]
+        first = numpy.ones(len(order), dtype=bool)
+        first[1:] = groups[1:] != groups[:-1]
+        docs = docs.copy()
+        docs[grouped[order][~first]] = False
         return docs
 
     def documents_for(self, docnums):
