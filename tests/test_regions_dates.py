@@ -49,6 +49,12 @@ def test_from_and_to_bound_the_dates(server):
     assert {v["value"] for v in year} <= {"2017", "2018"}
 
 
+def test_a_range_with_nothing_in_it_offers_the_search_without_filters(server):
+    status, _, body = server.get("/search?q=patent&from=1990&to=1991")
+    assert status == 200 and "No documents match." in body
+    assert '<a href="/search?q=patent">Search without the filters</a>' in body
+
+
 def test_a_malformed_date_is_a_400_in_the_api_and_a_notice_on_the_page(server):
     status, data = server.json("/api/v1/search?q=&from=2021-2023")
     assert status == 400 and data["ok"] is False and "from must be a date" in data["error"]
