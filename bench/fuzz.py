@@ -30,7 +30,7 @@ CEILING_MB = 1024
 # /feed thrice: a feed must stay well-formed whatever the query
 ROUTES = ("/", "/search", "/api/v1/search", "/feed", "/feed", "/feed", "/opensearch.xml", "/healthz", "/doc/{id}", "/api/v1/doc/{id}",
           "/doc/{id}/file", "/static/{id}", "/api/v1/{id}", "/{id}")
-PARAMS = ("q", "country", "language", "topic", "year", "sort", "page", "hl", "xl", "part")
+PARAMS = ("q", "country", "language", "topic", "year", "type", "region", "from", "to", "sort", "page", "hl", "xl", "part")
 METHODS = ("GET", "GET", "GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE")
 
 
