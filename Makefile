@@ -8,10 +8,11 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
 # Debian packages the reader needs: Tesseract with models for the six UN languages and the sample's
-# other scripts (OCR of scans and images), antiword for Word 97-2003 files. Installed when missing
-# and we are root (as in CI, see .ci/run); otherwise `make` says what to install.
+# other scripts (OCR of scans and images), antiword for Word 97-2003 files, and CLDR's territory
+# containment for the site's region facet (unicode-cldr-core). Installed when missing and we are root
+# (as in CI, see .ci/run); otherwise `make` says what to install.
 OCR_LANGS := ara chi-sim fra rus spa jpn kor heb hin tha ell fas urd ukr deu
-DEBIAN_PACKAGES := tesseract-ocr $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword
+DEBIAN_PACKAGES := tesseract-ocr $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword unicode-cldr-core
 
 .PHONY: run install dictionaries index serve test check bench bench-large bench-sample eval sample fuzz screenshots clean help debian-packages
 
@@ -45,7 +46,7 @@ debian-packages:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	  else \
-	    echo "OCR and .doc files need Debian packages; as root run: apt-get install $$missing" >&2; \
+	    echo "OCR, .doc files and the region facet need Debian packages; as root run: apt-get install $$missing" >&2; \
 	  fi; \
 	fi
 

@@ -17,7 +17,9 @@ The cross-language set (``tests/eval/crosslanguage.csv``: common words, not glos
 with the documents in other languages that speak of it) is measured on the same first page, by the
 results in a language other than the query's: recall@10 is the share of the expected documents found
 there (of at most ten, since a page holds ten), precision@10 the share of those other-language results
-that are expected, and "wrong" counts the other-language results that are not.
+that are expected, and "wrong" counts the other-language results that are not. The language versions
+of one document (a manifest group) are one result on the page, so they are one expected document here:
+the set lists a group's versions in languages other than the query's, and any of them found counts once.
 """
 import argparse
 import csv
@@ -78,10 +80,12 @@ def table(title, summary):
     return "\n".join(lines)
 
 
-def crosslanguage_score(hits, item):
-    """``(recall@10, other-language results, of which expected)`` for one query's first page."""
-    expected = set(item["expected"])
-    other = [hit["id"] for hit in hits[:TOP] if item["language"] not in _codes(hit)]
+def crosslanguage_score(hits, item, group_of=None):
+    """``(recall@10, other-language results, of which expected)`` for one query's first page;
+    ``group_of`` maps a document id to its group of language versions, which counts once."""
+    key = (group_of or {}).get
+    expected = {key(doc_id) or doc_id for doc_id in item["expected"]}
+    other = [key(hit["id"]) or hit["id"] for hit in hits[:TOP] if item["language"] not in _codes(hit)]
     found = len(set(other) & expected)
     return found / min(TOP, len(expected)), len(other), found
 
@@ -92,10 +96,11 @@ def _codes(hit):
 
 def evaluate_crosslanguage(live, queries, expand=True):
     rows = []
+    group_of = {d["id"]: "group:" + d["group"] for d in live.report.get("documents", []) if d.get("group")}
     for item in queries:
         hl = item["language"] if item["language"] in i18n.LANGUAGES else "en"
         hits = search.run(live, search.SearchRequest(q=item["query"], hl=hl, expand=expand))["results"]
-        recall, other, found = crosslanguage_score(hits, item)
+        recall, other, found = crosslanguage_score(hits, item, group_of)
         rows.append({**item, "recall": recall, "other": other, "found": found, "top": [h["id"] for h in hits[:TOP]]})
     return rows
 

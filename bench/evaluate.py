@@ -1,5 +1,5 @@
 """`make eval`: search quality on the judged queries, language identification on the judged
-passages and automatic topics against the manifest's, printed and written to one JSON file.
+passages, automatic topics and guessed types against the manifest's, printed and written to one JSON file.
 
     python bench/evaluate.py [--corpus corpus] [--json var/eval.json]
 """
@@ -9,6 +9,7 @@ import argparse
 import eval_langid
 import eval_search
 import eval_tagging
+import eval_types
 from report import write_json
 
 
@@ -28,7 +29,9 @@ def main():
     eval_langid.print_report(langid)
     tagging = eval_tagging.run(args.corpus)
     eval_tagging.print_report(tagging)
-    write_json(args.json, {"search": search, "language_id": langid, "tagging": tagging})
+    types = eval_types.run(args.corpus)
+    eval_types.print_report(types)
+    write_json(args.json, {"search": search, "language_id": langid, "tagging": tagging, "types": types})
     print(f"\nwritten to {args.json}")
 
 

@@ -33,7 +33,7 @@ ROUTES = ("/", "/search", "/api/v1/search", "/feed", "/feed", "/feed", "/opensea
           # issue 13: citations, search exports, the embed list, the sitemap
           "/doc/{id}.ris", "/doc/{id}.bib", "/doc/{id}.json", "/export.csv", "/export.ris", "/export.bib",
           "/export.json", "/embed", "/sitemap.xml")
-PARAMS = ("q", "country", "language", "topic", "year", "sort", "page", "hl", "xl", "part", "page_size", "type")
+PARAMS = ("q", "country", "language", "topic", "year", "sort", "page", "hl", "xl", "part", "page_size", "type", "region", "from", "to")
 METHODS = ("GET", "GET", "GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE")
 
 

@@ -108,7 +108,7 @@ def _write_snapshot(corpus, index_dir, plan, progress):
             for done, (doc_id, reading) in enumerate(pool.read_all(e.job() for e in plan.to_read), 1):
                 entry = by_id[doc_id]
                 rec = entry.record.with_dates(*dates[doc_id])
-                record = records[doc_id] = _record(entry, rec, reading, plan, _topics(entry, reading, corpus))
+                record = records[doc_id] = _record(entry, rec, reading, plan, _topics(entry, reading, corpus), corpus.types)
                 if _indexable(entry, reading):
                     # A fresh snapshot has nothing to replace: looking each id up first only costs time.
                     (writer.update_document if plan.base else writer.add_document)(**_fields(entry, reading, record))
@@ -164,14 +164,15 @@ def _digests(entries):
 
 
 def _fingerprints(entries, digests, corpus):
-    """Each changes when the file, its manifest row, the schema or the reading code changes, and for
-    a document tagged from the glossary, the glossary."""
+    """Each changes when the file, its manifest row, the schema or the reading code changes, for a
+    document tagged from the glossary, the glossary, and for one whose type is guessed, the type terms."""
     # Turning OCR on (or installing Tesseract) must re-read the scans; the OCR cache keeps it cheap.
     scans = ":ocr" if ocr.enabled() else ""
 
     def one(entry):
         glossary = "" if entry.record.topics else f":{corpus.glossary_digest}"
-        return entry.record.fingerprint(f"{digests[entry.id]}:{SCHEMA_VERSION}:{indexer.__version__}{glossary}{scans}")
+        types = "" if entry.record.type else f":{lang.doctypes.digest()}"
+        return entry.record.fingerprint(f"{digests[entry.id]}:{SCHEMA_VERSION}:{indexer.__version__}{glossary}{types}{scans}")
     return {e.id: one(e) for e in entries}
 
 
@@ -201,14 +202,16 @@ def _indexable(entry, reading):
     return reading.status == "ok" or entry.line > 0
 
 
-def _record(entry, rec, reading, plan, topics):
+def _record(entry, rec, reading, plan, topics, types=None):
     """What the report keeps of one document (and ``status`` shows); the index stores it as it is."""
     topic_list, automatic = topics
+    doc_type = rec.type or lang.doctypes.guess(rec.title or reading.title, types)
     return {
         **rec.as_dict(),
         # what the site shows when the manifest leaves a cell empty
         "title": rec.title or reading.title or entry.path.name, "topics": topic_list,
         "title_from": "manifest" if rec.title else "file", "topics_automatic": automatic,
+        "type": doc_type, "type_automatic": bool(doc_type) and not rec.type,
         "line": entry.line, "status": reading.status, "error": reading.error, "format": reading.format,
         "language": reading.language, "language_from": "manifest" if rec.language else "detected",
         "languages": reading.languages, "pages": reading.pages,

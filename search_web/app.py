@@ -151,6 +151,8 @@ def create_app(config=None):
         for r in result["results"]:
             r.pop("link", None)
             absolute_links(ctx, r)
+            r.pop("also_in", None)
+            r.pop("type_label", None)
         return json_response(result)
 
     # Before /doc/<doc_id>, which would take "x.ris" for an id.
@@ -196,12 +198,11 @@ def create_app(config=None):
         ctx = context()
         doc = found(doc_id)
         hl = ctx.hl
-        doc["country_label"] = labels.country(doc["country"], hl)
-        doc["language_label"] = labels.language(doc["language"], hl)
+        label_result(doc, ctx)
         doc["topic_labels"] = [(t, labels.topic(t, ctx.topics, hl)) for t in doc["topics"]]
         doc["languages_labelled"] = [dict(lang, label=labels.language(lang["code"], hl)) for lang in doc["languages"]]
         req = search.SearchRequest.from_params(query_one, query_all, hl=hl)
-        more = [label_result(r, hl) for r in search.more_like_this(ctx.live, doc)]
+        more = [label_result(r, ctx) for r in search.more_like_this(ctx.live, doc)]
         for r in more:
             r["link"] = ctx.url.doc(r["id"])
         doc["text"], parts, first_page = search.text_part(doc["text"], whole_number(query_one("part")))
@@ -335,15 +336,15 @@ def view(ctx, result, params):
     result["notices"] = [ctx.tr(message) % values for message, values in result["notices"]]
     for facet, values in result["facets"].items():
         for v in values:
-            v["label"] = labels.label(facet, v["value"], ctx.topics, hl)
+            v["label"] = labels.label(facet, v["value"], ctx.live.report, hl)
             v["toggle_url"] = ctx.url.toggle(params, facet, v["value"])
     for named in result["recognised"]:
-        named.update(label=labels.label(named["facet"], named["value"], ctx.topics, hl),
+        named.update(label=labels.label(named["facet"], named["value"], ctx.live.report, hl),
                      toggle_url=ctx.url.toggle(params, named["facet"], named["value"]))
     for fewer in result["fewer_words"]:
         fewer["url"] = ctx.url.search(params, q=fewer["q"])
     for r in result["results"]:
-        label_result(r, hl)
+        label_result(r, ctx)
         # The page link carries the query, so the document page can mark the words found.
         r["link"] = ctx.url.doc(r["id"], q=params.get("q"))
     return result
@@ -358,6 +359,7 @@ def search_params(req):
     """The query parameters that describe search ``req``, for its links (the builder adds ``hl``)."""
     params = {"q": req.q} if req.q else {}
     params.update((facet, list(values)) for facet, values in req.filters.items())
+    params.update((name, value) for name, value in zip(("from", "to"), req.dates) if value)
     if req.sort != "relevance":
         params["sort"] = req.sort
     if not req.expand:
@@ -393,9 +395,13 @@ def feed_paging(ctx, params, result):
     return [(rel, ctx.url.absolute(href)) for rel, href in links]
 
 
-def label_result(r, hl):
+def label_result(r, ctx):
+    hl = ctx.hl
     r["country_label"] = labels.country(r["country"], hl)
     r["language_label"] = labels.language(r["language"], hl)
+    r["type_label"] = labels.topic(r["type"], ctx.live.report.get("types", {}), hl) if r.get("type") else ""
+    # each version named in its own language ("Français · العربية"), as a visitor who reads it looks for it
+    r["also_in"] = [dict(v, label=labels.autonym(v["language"]), url=ctx.url.doc(v["id"])) for v in r.get("versions", [])]
     return r
 
 

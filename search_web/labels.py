@@ -1,4 +1,5 @@
-"""Human labels for codes: country and language names from CLDR (Babel), topics from topics.csv."""
+"""Human labels for codes: country, region and language names from CLDR (Babel), topics and document
+types from topics.csv and types.csv."""
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -32,18 +33,25 @@ def language(code, hl="en"):
     return _locale(hl).languages.get(code, code)
 
 
+def autonym(code):
+    """A language's name in that language, capitalised as a name standing alone: ``Français``."""
+    name = language(code, code)
+    return name[:1].upper() + name[1:]
+
+
 def topic(slug, topics, hl="en"):
     labels = topics.get(slug) or {}
     return labels.get(hl) or labels.get("en") or slug
 
 
-def label(facet, value, topics, hl="en"):
-    if facet == "country":
+def label(facet, value, report, hl="en"):
+    """The label of a facet value; ``report`` is the snapshot's build report (its taxonomies)."""
+    if facet in ("country", "region"):   # M49 regions (014) have CLDR names as territories do
         return country(value, hl)
     if facet == "language":
         return language(value, hl)
-    if facet == "topic":
-        return topic(value, topics, hl)
+    if facet in ("topic", "type"):
+        return topic(value, report.get(facet + "s", {}), hl)
     return value
 
 

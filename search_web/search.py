@@ -17,9 +17,12 @@ import numpy
 from whoosh import query as wq
 
 from indexer.lang import field_for
-from search_web import match_page, query, result_cache, snippets
+from search_web import match_page, query, regions, result_cache, snippets
 
-FACETS = ("country", "language", "topic", "year")
+FACETS = ("country", "language", "topic", "year", "type", "region")
+DERIVED = {"region": "country"}   # a facet made from another's values, not indexed (see regions)
+# from= and to=: a year, a month or a day; a document's date is a span too (2021 is all of 2021)
+DATE_BOUND = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 SORTS = ("relevance", "newest", "oldest", "added")
 PAGE_SIZE = 10
 MAX_PAGE_SIZE = 100   # what the API's ``page_size`` may ask; exports ask more, in the web tier
@@ -57,6 +60,7 @@ class SearchRequest:
     page_size: int = PAGE_SIZE
     snippets: bool = True   # an export of a thousand results has no use for highlighted snippets
     hl: str = ""            # the interface language: the query is also analysed as this language
+    dates: tuple = ("", "")  # from=, to= (YYYY[-MM[-DD]]); empty: unbounded
     expand: bool = True     # cross-language expansion from the glossary (``xl=0`` turns it off)
     notices: list = field(default_factory=list)   # (message id, values): the web tier translates
     # What was repaired: the page shows the repaired search, the JSON API refuses with these.
@@ -104,14 +108,16 @@ class SearchRequest:
             problems.append(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}")
             page_size = max(1, min(page_size, MAX_PAGE_SIZE))
         expand = (get_one("xl") or "1").strip() != "0"
+        dates = tuple(_date_bound(name, get_one(name), problems, notices) for name in ("from", "to"))
         return cls(q=q, filters=filters, sort=sort, page=page, page_size=page_size, hl=hl, expand=expand,
-                   notices=notices, problems=problems)
+                   notices=notices, problems=problems, dates=dates)
 
     def cache_key(self):
         """Everything the result depends on (the filters as given: the result echoes them)."""
         filters = tuple((f, tuple(v)) for f, v in sorted(self.filters.items()))
         notices = tuple((message, tuple(sorted(values.items()))) for message, values in self.notices)
-        return (self.q, filters, self.sort, self.page, self.page_size, self.snippets, self.hl, self.expand, notices)
+        return (self.q, filters, self.sort, self.page, self.page_size, self.snippets, self.hl, self.expand, notices,
+                self.dates)
 
 
 RETRY_AFTER = 30   # seconds a client is asked to wait after a search over its budget
@@ -138,6 +144,23 @@ class Budget:
         except FutureTimeout:
             future.cancel()
             raise OverBudget(f"over the {self.seconds} s budget") from None
+
+
+def _date_bound(name, value, problems, notices):
+    """``from``/``to`` as given when it is YYYY, YYYY-MM or YYYY-MM-DD, else "" with the problem noted."""
+    value = _clean(value or "")
+    if not value or DATE_BOUND.match(value):
+        return value
+    problems.append(f"{name} must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
+    notices.append(("The date “%(value)s” is not a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD); it was left out.",
+                    {"value": value}))
+    return ""
+
+
+def date_span(value):
+    """``(first day, last day)`` of a date written YYYY, YYYY-MM or YYYY-MM-DD, as ISO strings that
+    compare in order (a month's last day may be the 31st of any month: only the order matters)."""
+    return (value + "-01-01"[len(value) - 4:])[:10], (value + "-12-31"[len(value) - 4:])[:10]
 
 
 def _cap_query(q, notices):
@@ -186,12 +209,69 @@ class FacetIndex:
         self.documents = int(self.live.sum())
         self.facets = {}
         indexed = reader.indexed_field_names()
-        for facet in FACETS:
-            values = [term.decode("utf-8") for term in reader.lexicon(facet)] if facet in indexed else []
-            rows = numpy.zeros((len(values), self.size), dtype=bool)
-            for i, value in enumerate(values):
-                rows[i, numpy.fromiter(reader.postings(facet, value.encode("utf-8")).all_ids(), dtype=numpy.int64)] = True
-            self.facets[facet] = (values, {v: i for i, v in enumerate(values)}, rows & self.live)
+        for facet in (f for f in FACETS if f not in DERIVED):
+            values, rows = self._rows(facet, reader, indexed)
+            self.facets[facet] = (values, {v: i for i, v in enumerate(values)}, rows)
+        self.facets["region"] = self._regions()
+        # Per document, not per value: a large collection has thousands of dates and of groups.
+        self._first_day, self._last_day = (numpy.zeros(self.size, dtype=numpy.int32) for _ in range(2))
+        for value, docs in self._postings("date", reader, indexed):
+            if not DATE_BOUND.match(value):
+                continue   # an index older than the dates' checks
+            first, last = date_span(value)
+            self._first_day[docs], self._last_day[docs] = int(first.replace("-", "")), int(last.replace("-", ""))
+        self._group = numpy.full(self.size, -1, dtype=numpy.int32)
+        for number, (_, docs) in enumerate(self._postings("group", reader, indexed)):
+            self._group[docs] = number
+
+    @staticmethod
+    def _postings(name, reader, indexed):
+        """``(value, its document numbers)`` of an indexed field (none: an older index)."""
+        for term in (reader.lexicon(name) if name in indexed else ()):
+            if term:
+                yield term.decode("utf-8"), numpy.fromiter(reader.postings(name, term).all_ids(), dtype=numpy.int64)
+
+    def _rows(self, name, reader, indexed):
+        """``(values, a row of documents per value)`` of an indexed field."""
+        found = list(self._postings(name, reader, indexed))
+        rows = numpy.zeros((len(found), self.size), dtype=bool)
+        for i, (_, docs) in enumerate(found):
+            rows[i, docs] = True
+        return [value for value, _ in found], rows & self.live
+
+    def _regions(self):
+        """The region facet, from the country facet: a region's row is its countries' rows together."""
+        countries, position, rows = self.facets["country"]
+        found = sorted(regions.of_countries(countries).items())
+        region_rows = numpy.zeros((len(found), self.size), dtype=bool)
+        for i, (_, inside) in enumerate(found):
+            region_rows[i] = rows[[position[c] for c in inside]].any(axis=0)
+        return [r for r, _ in found], {r: i for i, (r, _) in enumerate(found)}, region_rows
+
+    def date_mask(self, start, end):
+        """The documents whose date overlaps ``start``..``end`` (either may be empty: unbounded);
+        undated documents are outside every range."""
+        low = int(date_span(start)[0].replace("-", "")) if start else 1
+        high = int(date_span(end)[1].replace("-", "")) if end else 99991231
+        return (self._last_day >= low) & (self._first_day <= high) & (self._first_day > 0) & self.live
+
+    def one_per_group(self, docs, languages):
+        """``docs`` with one document of each group of language versions: the first of it in
+        ``languages`` (the order of preference), else its first document."""
+        grouped = numpy.flatnonzero(docs & (self._group >= 0))
+        if not len(grouped):
+            return docs
+        rank = numpy.full(len(grouped), len(languages), dtype=numpy.int32)
+        for i, code in reversed(list(enumerate(languages))):
+            rank[self.mask("language", [code])[grouped]] = i
+        # sorted by group, then preference, then document number: the first of each group stays
+        order = numpy.lexsort((grouped, rank, self._group[grouped]))
+        groups = self._group[grouped][order]
+        first = numpy.ones(len(order), dtype=bool)
+        first[1:] = groups[1:] != groups[:-1]
+        docs = docs.copy()
+        docs[grouped[order][~first]] = False
+        return docs
 
     def documents_for(self, docnums):
         mask = numpy.zeros(self.size, dtype=bool)
@@ -250,9 +330,14 @@ def _run(live, request):
         matched = sets.documents_for(searcher.docs_for_query(q))
     selected = {f: set(values) for f, values in request.filters.items()}
     chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
+    if any(request.dates):
+        chosen["dates"] = sets.date_mask(*request.dates)
+    # A group of language versions is one result, in the visitor's language where it has it.
+    preferred = [*request.filters.get("language", ()), *parsed.languages, request.hl]
     final = numpy.logical_and.reduce([matched, *chosen.values()]) if chosen else matched
+    final = sets.one_per_group(final, preferred)
 
-    facets = count_facets(sets, matched, chosen, selected)
+    facets = count_facets(sets, matched, chosen, selected, lambda docs: sets.one_per_group(docs, preferred))
 
     total = int(numpy.count_nonzero(final))
     size = request.page_size
@@ -262,7 +347,7 @@ def _run(live, request):
     # Without a query there is no relevance to rank by: browsing lists the newest first.
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
-    narrowed = chosen or searcher.reader().has_deletions()
+    narrowed = chosen or searcher.reader().has_deletions() or total < int(numpy.count_nonzero(matched))
     named = _named_documents(sets, parsed.recognised) if sort == "relevance" else None
     if named is not None:
         # the documents of the countries and years the query names first, each part by relevance
@@ -278,10 +363,10 @@ def _run(live, request):
             "expansion": parsed.expansion, "translation": parsed.translation,
             # what the query named, for the page to offer as a filter ("Only Kenya")
             "recognised": [dict(r) for r in parsed.recognised if r["value"] not in selected.get(r["facet"], ())],
-            "fewer_words": fewer_words(live, request, sets, chosen) if q is not None and not total else []}
+            "fewer_words": fewer_words(live, request, sets, chosen, preferred) if q is not None and not total else []}
 
 
-def fewer_words(live, request, sets, chosen):
+def fewer_words(live, request, sets, chosen, preferred):
     """``[{q, total}]``: for a search that found nothing, the searches with one word left out that
     find something, with how many they find (under the same filters), most first."""
     words = request.q.split()
@@ -295,20 +380,25 @@ def fewer_words(live, request, sets, chosen):
         if q is None or q is wq.NullQuery:
             continue
         found = numpy.logical_and.reduce([sets.documents_for(searcher.docs_for_query(q)), *chosen.values()])
-        total = int(numpy.count_nonzero(found))
+        total = int(numpy.count_nonzero(sets.one_per_group(found, preferred)))   # counted as the results list them
         if total:
             out.append({"q": fewer, "total": total})
     return sorted(out, key=lambda f: -f["total"])
 
 
-def count_facets(sets, matched, chosen, selected):
+def count_facets(sets, matched, chosen, selected, one_per_group=None):
     """Facet values with counts, largest first: for each facet, the matching documents that pass the
     other facets' filters, counted per value. Selected values are always listed, with 0 if nothing
-    matches. This is where a search spends its time on a large collection."""
+    matches. This is where a search spends its time on a large collection.
+
+    ``one_per_group`` counts a group of language versions once, as the results list it; the language
+    facet counts each version in its own language."""
     facets = {}
     for facet in FACETS:
         others = [docs for f, docs in chosen.items() if f != facet]
         base = numpy.logical_and.reduce([matched, *others]) if others else matched
+        if one_per_group is not None and facet != "language":
+            base = one_per_group(base)
         mine = selected.get(facet, set())
         counts = sets.counts(facet, base)
         counts.update({v: 0 for v in mine if v not in counts})

@@ -84,6 +84,30 @@ def test_the_site_works_with_javascript_off(server):
         driver.quit()
 
 
+def test_year_fields_and_language_versions_without_javascript(server):
+    driver = browser.start(javascript=False)
+    try:
+        driver.get(server.base + "/search?q=&topic=ai-strategy")
+        fields = {f.get_attribute("name"): f for f in css(driver, "form.date-range input[type=number]")}
+        fields["from"].send_keys("2020")
+        fields["to"].send_keys("2021")
+        browser.submit(driver, fields["to"])
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query)
+        assert (query["topic"], query["from"], query["to"]) == (["ai-strategy"], ["2020"], ["2021"])
+        dates = [m.text.split(" · ")[1] for m in css(driver, ".result .meta")]
+        assert dates and all(d[:4] in ("2020", "2021") for d in dates)
+
+        driver.get(server.base + "/search?q=&topic=creative-industries&hl=en")
+        links = {a.text: a for a in css(driver, ".result .versions a")}
+        assert {"Français", "العربية", "Nederlands"} <= set(links)
+        links["Français"].click()
+        title = css(driver, "article.document h1")[0]
+        assert title.get_attribute("lang") == "fr" and title.text.startswith("Stratégie nationale des industries")
+        assert {a.text for a in css(driver, "dd.versions a")} == {"English", "العربية"}
+    finally:
+        driver.quit()
+
+
 def test_readme_screenshots(chrome, server, tmp_path):
     """The README's pictures come from here: `make screenshots` writes them into docs/screenshots."""
     where = browser.screenshot_dir(tmp_path)

@@ -70,13 +70,23 @@ EXPECTED = {
     "ao-regulamento-assinatura-digital": ("ok", "pt", {"pt"}),    # Word 97-2003, through antiword
     "sn-strategie-numerique-presentation": ("ok", "fr", {"fr"}),  # PowerPoint, a slide a page
     "nz-submission-ai-copyright-email": ("ok", "en", {"en"}),     # e-mail with the submission attached
+    # language versions of one document (manifest groups)
+    "ma-strategie-industries-creatives-fr": ("ok", "fr", {"fr"}),
+    "ma-creative-industries-strategy-en": ("ok", "en", {"en"}),
+    "ma-istratijiya-sinaat-ibdaiya-ar": ("ok", "ar", {"ar"}),
+    "ca-blockchain-timestamp-guideline-en": ("ok", "en", {"en"}),
+    "ca-chaine-de-blocs-horodatage-fr": ("ok", "fr", {"fr"}),
+    "be-arrete-royal-musique-en-ligne-fr": ("ok", "fr", {"fr"}),
+    "be-koninklijk-besluit-muziek-online-nl": ("ok", "nl", {"nl"}),
 }
 # Scans (one page each) come out as OCR reads them, a character wrong here and there: tests/test_ocr.py
 # checks them.
 SCANS = {d for d in EXPECTED if d.endswith("-scan")}
 # Short documents in the formats added later (one page of text each).
 SHORT = {"cl-politica-nacional-ia-consulta", "by-zakon-ob-informatsii-izmeneniya", "ao-regulamento-assinatura-digital",
-         "sn-strategie-numerique-presentation", "nz-submission-ai-copyright-email"}
+         "sn-strategie-numerique-presentation", "nz-submission-ai-copyright-email",
+         # and language versions of a page or two
+         "be-arrete-royal-musique-en-ligne-fr", "be-koninklijk-besluit-muziek-online-nl", "ma-istratijiya-sinaat-ibdaiya-ar"}
 FORMAT_BY_EXTENSION = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".txt": "text", ".odt": "odt", ".rtf": "rtf",
                        ".doc": "doc", ".pptx": "pptx", ".eml": "eml"}
 

@@ -70,7 +70,8 @@ def test_unreadable_documents_are_listed_by_their_metadata(live):
 
 def test_empty_query_lists_everything_newest_first(live, sample_report):
     result = search.run(live, search.SearchRequest(q="", sort="newest"))
-    assert result["total"] == sum(1 for d in sample_report["documents"])
+    # the language versions of one document (a group) are one result
+    assert result["total"] == len({d["group"] or d["id"] for d in sample_report["documents"]})
     dates = [r["date"] for r in result["results"]]
     assert dates == sorted(dates, reverse=True)
 

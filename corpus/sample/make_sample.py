@@ -75,6 +75,9 @@ LANGUAGES = {
     "sa": "ar", "eg": "ar", "ae": "ar", "il": "he", "ir": "fa", "tr": "tr", "gr": "el", "ru": "ru", "kz": "ru",
     "ua": "uk", "pl": "pl", "se": "sv", "dk": "da", "cz": "cs", "no": "no", "fi": "fi", "ro": "ro", "vn": "vi",
     "th": "th", "pk": "ur", "cl": "es", "by": "ru", "ao": "pt", "sn": "fr", "nz": "en",
+    # language versions (a manifest group): one id prefix per version
+    "ma-strategie": "fr", "ma-creative": "en", "ma-istratijiya": "ar", "ca-chaine": "fr", "be-arrete": "fr",
+    "be-koninklijk": "nl",
 }
 
 
@@ -512,7 +515,7 @@ SITES = {"eg": "Egyptian Government Portal", "ru": "Правовой порта�
          "at": "Bundesministerium", "ch": "Bundesrecht", "co": "Ministerio TIC", "nl": "Rijksoverheid",
          "ir": "پورتال ملی قوانین", "tr": "Cumhurbaşkanlığı Dijital Dönüşüm Ofisi", "ua": "Урядовий портал",
          "no": "Personverntilsynet", "ro": "Guvernul României", "vn": "Cổng thông tin Chính phủ",
-         "th": "กรมทรัพย์สินทางปัญญา", "pk": "حکومت پاکستان"}
+         "th": "กรมทรัพย์สินทางปัญญา", "pk": "حکومت پاکستان", "ma": "Portail national", "be": "SPF Économie"}
 
 
 def make(row):

@@ -10,18 +10,20 @@ corpus or writes an index.
 - ``stemmers``: light stemmers of our own where Snowball has none (Arabic, Hebrew, Urdu);
 - ``stopwords``: function words per language, for queries;
 - ``identify``: language identification of text and of a document's passages;
-- ``glossary``: the multilingual glossary of policy concepts (``corpus/glossary.csv``).
+- ``glossary``: the multilingual glossary of policy concepts (``corpus/glossary.csv``);
+- ``doctypes``: a document's type guessed from its title (``type-terms.csv``).
 
 Adding a language is one row in ``analysis.LANGUAGES`` (and, where it needs them, marker words in
 ``identify`` and a stop list in ``stopwords``).
 """
+from indexer.lang import doctypes
 from indexer.lang.analysis import GRAPHEME, analyzer_for, field_for, field_languages, fold_accents, is_bigram
 from indexer.lang.glossary import FILE as GLOSSARY_FILE, Glossary, load as load_glossary, parse as parse_glossary, tokenize
 from indexer.lang.identify import UND, country_languages, detect, preload, profile
 from indexer.lang.stopwords import stopwords
 
 __all__ = [
-    "GLOSSARY_FILE", "GRAPHEME", "UND", "Glossary", "analyzer_for", "country_languages", "detect",
+    "GLOSSARY_FILE", "GRAPHEME", "UND", "Glossary", "analyzer_for", "doctypes", "country_languages", "detect",
     "field_for", "field_languages", "fold_accents", "is_bigram", "load_glossary", "parse_glossary",
     "preload", "profile", "stopwords", "tokenize",
 ]

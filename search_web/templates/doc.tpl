@@ -21,6 +21,20 @@
       <small class="automatic">({{_('assigned automatically from the glossary')}})</small>
 % end
     </dd>
+% if doc.get('type_label'):
+    <dt>{{_('Document type')}}</dt><dd><a href="/search?type={{doc['type']}}&amp;hl={{hl}}">{{doc['type_label']}}</a>
+%   if doc.get('type_automatic'):
+      <small class="automatic">({{_('guessed from the title')}})</small>
+%   end
+    </dd>
+% end
+% if doc.get('also_in'):
+    <dt>{{_('Language versions')}}</dt><dd class="versions">
+%   for i, v in enumerate(doc['also_in']):
+      {{' · ' if i else ''}}<a href="{{v['url']}}?hl={{hl}}" lang="{{v['language']}}" dir="{{dir_for(v['language'])}}" hreflang="{{v['language']}}">{{v['label']}}</a>
+%   end
+    </dd>
+% end
     <dt>{{_('File')}}</dt><dd><a href="{{doc['file_url']}}">{{_('Download the original')}} ({{doc['format'].upper()}}{{', ' + ngettext('%(count)d page', '%(count)d pages', doc['pages']) % {'count': doc['pages']} if doc['pages'] else ''}})</a></dd>
     <dt>{{_('Cite')}}</dt><dd class="exports"><a href="{{url.doc_export(doc['id'], 'ris')}}" download>RIS</a> · <a href="{{url.doc_export(doc['id'], 'bib')}}" download>BibTeX</a> · <a href="{{url.doc_export(doc['id'], 'json')}}" download>CSL-JSON</a></dd>
 % if doc['source_url']:

@@ -67,7 +67,7 @@
 %   end
 % else:
   <p class="empty">{{_('No documents match.')}}
-%   if result['filters']:
+%   if result['filters'] or current.get('from') or current.get('to'):
     <a href="{{without_filters}}">{{_('Search without the filters')}}</a>
 %   end
   </p>
