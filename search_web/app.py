@@ -10,7 +10,7 @@ import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
 from indexer.snapshots import NoIndex
-from search_web import admin, labels, search
+from search_web import admin, facet_view, labels, search
 from search_web.problems import Problem, not_found
 from search_web.snapshot import SnapshotHandle
 from search_web.web_request import context, query_all, query_one, whole_number
@@ -72,7 +72,7 @@ def create_app(config=None):
         ctx = context()
         result = view(ctx, search.run(ctx.live, search.SearchRequest(sort="added")), {})
         return page("home.tpl", title=ctx.tr("Policy documents"), result=result, report=ctx.live.report,
-                    feed_url=ctx.url.feed({}), latest_url=ctx.url.search(sort="added"))
+                    feed_url=ctx.url.feed({}), latest_url=ctx.url.search(sort="added"), **facet_links(ctx, result, {}))
 
     def searched(newest_first=False):
         """Run the search the request's parameters describe: ``(request, its parameters, result)``."""
@@ -118,7 +118,8 @@ def create_app(config=None):
                     without_filters=url.search(q=req.q),
                     suggestion_url=url.search(params, q=result["suggestion"] or ""),
                     no_expansion_url=url.search(params, xl="0"),
-                    expansion_url=url.search({k: v for k, v in params.items() if k != "xl"}))
+                    expansion_url=url.search({k: v for k, v in params.items() if k != "xl"}),
+                    **facet_links(ctx, result, params))
 
     @app.get("/api/v1/search")
     def api_search():
@@ -230,6 +231,7 @@ def page(name, **values):
     values.setdefault("url", ctx.url)
     values.setdefault("dir_for", labels.direction)
     values.setdefault("q", "")
+    values.setdefault("languages", ctx.languages())
     return template(name, template_lookup=TEMPLATES, _=t.gettext, ngettext=t.ngettext,
                     status_label=lambda status: t.gettext(STATUS_LABELS.get(status, status)), **values)
 
@@ -274,15 +276,22 @@ def view(ctx, result, params):
     """Add labels and links to the facet values and results, for the page and the API alike."""
     hl = ctx.hl
     result["notices"] = [ctx.tr(message) % values for message, values in result["notices"]]
-    for facet, values in result["facets"].items():
-        for v in values:
-            v["label"] = labels.label(facet, v["value"], ctx.topics, hl)
-            v["toggle_url"] = ctx.url.toggle(params, facet, v["value"])
+    facet_view.prepare(result["facets"], ctx.topics, hl, ctx.tr, lambda facet, value: ctx.url.toggle(params, facet, value))
+    came_from = dict(params, page=result["page"]) if result["page"] > 1 else params
     for r in result["results"]:
         label_result(r, hl)
-        # The page link carries the query, so the document page can mark the words found.
-        r["link"] = ctx.url.doc(r["id"], q=params.get("q"))
+        # The page link carries the query, so the document page can mark the words found, and the
+        # search it came from, so it can lead back to it.
+        r["link"] = ctx.url.doc(r["id"], q=params.get("q"), search=came_from)
     return result
+
+
+def facet_links(ctx, result, params):
+    """What ``_facets.tpl`` needs: the values shown (all of them for ``more=<facet>``) and the
+    links to show more or fewer, keeping the search."""
+    more = query_one("more") or ""
+    return {"facets": facet_view.shown(result["facets"], more), "more": more, "top": facet_view.TOP,
+            "more_url": lambda facet: ctx.url.search(params, more=facet), "fewer_url": ctx.url.search(params)}
 
 
 def tr(message):

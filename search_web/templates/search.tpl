@@ -30,7 +30,7 @@
   </ul>
 % end
 % found = ngettext('%(count)d document', '%(count)d documents', result['total']) % {'count': result['total']}
-  <p class="count">{{found if not q else _('%(found)s for “%(query)s”') % {'found': found, 'query': q} }}</p>
+  <h1 class="count">{{found if not q else _('%(found)s for “%(query)s”') % {'found': found, 'query': q} }}</h1>
 % if result['total']:
   <p class="sort">{{_('Sort:')}}
 %   for s, label in ((('relevance', _('relevance')),) if q else ()) + (('newest', _('newest')), ('oldest', _('oldest')), ('added', _('recently added'))):
