@@ -10,7 +10,7 @@ import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
 from indexer.snapshots import NoIndex
-from search_web import admin, facet_view, labels, search
+from search_web import admin, facet_view, labels, passage_language, public_notices, search
 from search_web.problems import Problem, not_found
 from search_web.snapshot import SnapshotHandle
 from search_web.web_request import context, query_all, query_one, whole_number
@@ -19,7 +19,7 @@ HERE = Path(__file__).parent
 TEMPLATES = [str(HERE / "templates")]
 JSON_TYPE = "application/json; charset=utf-8"
 # Message ids of the document statuses, as the interface shows them.
-STATUS_LABELS = {"ok": "readable", "empty": "empty", "needs_ocr": "scanned, needs OCR", "failed": "unreadable"}
+STATUS_LABELS = {"ok": "readable", "empty": "no text", "needs_ocr": "scan, not yet readable", "failed": "unreadable"}
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 # Sent on every answer, error pages and Bottle's own last-resort page included. X-Frame-Options says
@@ -152,9 +152,14 @@ def create_app(config=None):
             r["link"] = ctx.url.doc(r["id"])
         doc["text"], parts, first_page = search.text_part(doc["text"], whole_number(query_one("part")))
         part = min(max(1, whole_number(query_one("part"))), parts)
-        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q, part=part, parts=parts,
-                    part_url=lambda n: ctx.url.doc(doc_id, q=req.q, part=n), first_page=first_page + 1,
-                    unmarked_url=ctx.url.doc(doc_id), pages=search.marked_paragraphs(ctx.live, doc, req.q, hl, req.expand))
+        pages = search.marked_paragraphs(ctx.live, doc, req.q, hl, req.expand)
+        back = query_one("back") or ""
+        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q, q=req.q, part=part, parts=parts,
+                    part_url=lambda n: ctx.url.doc(doc_id, q=req.q, part=n, back=back), first_page=first_page + 1,
+                    unmarked_url=ctx.url.doc(doc_id, back=back), back_url=ctx.url.back(back) if back else "",
+                    notices=[ctx.tr(message) for message in public_notices.for_document(doc)],
+                    pages=[list(zip(paragraphs, codes)) for paragraphs, codes
+                           in zip(pages, passage_language.of_paragraphs(pages, doc))])
 
     @app.get("/api/v1/doc/<doc_id>")
     def api_doc(doc_id):
