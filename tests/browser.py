@@ -34,6 +34,18 @@ def start(javascript=True, width=1280, height=900, lang="en"):
     return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
 
 
+def phone(driver, width=390, height=844):
+    """Make ``driver`` a phone-sized touch screen (a desktop window cannot be narrower than 500 px)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
+    return driver
+
+
+def desktop(driver):
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    return driver
+
+
 def screenshot(driver, url, path, height=None):
     """Save what a visitor sees at ``url`` as a PNG."""
     driver.get(url)

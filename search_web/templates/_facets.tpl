@@ -22,3 +22,4 @@
 % end
 </nav>
 </details>
+<script src="/static/filters.js"></script>
