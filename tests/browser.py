@@ -34,6 +34,11 @@ def start(javascript=True, width=1280, height=900, lang="en"):
     return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
 
 
+def css(driver, selector):
+    from selenium.webdriver.common.by import By
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
 def phone(driver, width=390, height=844):
     """Make ``driver`` a phone-sized touch screen (a desktop window cannot be narrower than 500 px)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",

@@ -110,3 +110,12 @@ def server(sample_index):
     yield srv
     proc.terminate()
     proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def chrome():
+    """A headless Chromium for one test module (tests/browser.py)."""
+    import browser
+    driver = browser.start()
+    yield driver
+    driver.quit()

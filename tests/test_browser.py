@@ -10,16 +10,7 @@ pytestmark = pytest.mark.skipif(not browser.available() and not os.environ.get("
                                 reason="Chromium and chromedriver are not installed (.ci/run installs them)")
 
 
-@pytest.fixture(scope="module")
-def chrome():
-    driver = browser.start()
-    yield driver
-    driver.quit()
-
-
-def css(driver, selector):
-    from selenium.webdriver.common.by import By
-    return driver.find_elements(By.CSS_SELECTOR, selector)
+css = browser.css
 
 
 def facet_link(driver, label):
