@@ -42,7 +42,7 @@ def css(driver, selector):
 def phone(driver, width=390, height=844):
     """Make ``driver`` a phone-sized touch screen (a desktop window cannot be narrower than 500 px)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
     return driver
 
 

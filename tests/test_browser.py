@@ -86,6 +86,11 @@ def test_readme_screenshots(chrome, server, tmp_path):
         browser.screenshot(chrome, server.base + "/doc/sa-data-ai-strategy?q=%D8%A7%D9%84%D9%85%D9%85%D9%84%D9%83%D8%A9",
                            where / "document.png"),
     ]
+    try:
+        browser.phone(chrome, height=844)
+        shots.append(browser.screenshot(chrome, server.base + "/search?q=copyright&hl=en", where / "search-phone.png"))
+    finally:
+        browser.desktop(chrome)
     for shot in shots:
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
 
