@@ -69,3 +69,11 @@ def test_a_selected_value_below_the_top_ten_stays_on_the_page_as_current(server)
     assert len(countries) == facet_view.TOP + 1 and f"country={last}" not in countries[-1][1]   # its link removes it
     selected = re.findall(r'<a href="[^"]*" class="selected" aria-current="true">', body)
     assert len(selected) == 1 and "aria-pressed" not in body
+
+
+def test_the_home_page_does_not_count_undetermined_as_a_language(server):
+    _, data = server.json("/api/v1/search?q=")
+    languages = {v["value"] for v in data["facets"]["language"]}
+    assert "und" in languages
+    _, _, body = server.get("/")
+    assert f"documents in {len(languages) - 1} languages" in body

@@ -15,7 +15,8 @@ q = urllib.parse.quote
 def test_search_page_shows_results_with_title_country_language_and_snippet(server):
     status, headers, body = server.get("/search?q=" + q("instituts interdisciplinaires"))
     assert status == 200 and "text/html" in headers["Content-Type"]
-    assert 'href="/doc/fr-strategie-nationale-ia?q=instituts+interdisciplinaires&amp;hl=en"' in body
+    assert ('href="/doc/fr-strategie-nationale-ia?q=instituts+interdisciplinaires'
+            '&amp;back=q%3Dinstituts%2Binterdisciplinaires&amp;hl=en"') in body
     assert 'rel="alternate" type="application/atom+xml"' in body
     assert "Donner un sens à l&#039;intelligence artificielle" in body or "Donner un sens à l'intelligence" in body
     assert "France" in body and "French" in body
