@@ -57,6 +57,9 @@ def test_portuguese_and_german_interfaces(server, hl, word):
     _, _, body = server.get(f"/search?q=patent&hl={hl}")
     assert f">{word}</button>" in body and f'<html lang="{hl}" dir="ltr">' in body
     assert ("Filtros (0)" if hl == "pt" else "Filter (0)") in body
+    _, _, body = server.get(f"/search?q=&hl={hl}")
+    topics = re.search(r'<section class="facet" id="facet-topic">.*?</section>', body, re.S).group(0)
+    assert ("Direito autoral" if hl == "pt" else "Urheberrecht") in topics    # topics.csv's own column
 
 
 def test_the_search_form_keeps_the_interface_language(server):
