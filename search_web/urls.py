@@ -1,6 +1,6 @@
 """Every link the site writes, in one place: page links keep the interface language (``hl``), and
 absolute URLs start from the configured public address."""
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 # What a results page's address may hold (``hl`` is added by the builder itself).
 SEARCH_PARAMS = ("q", "country", "language", "topic", "year", "type", "region", "group", "from", "to",
@@ -43,8 +43,8 @@ class Urls:
 
     def here(self, path, query, hl):
         """This page (``path`` and its ``query`` pairs) in interface language ``hl``."""
-        # A path of "//host" would be a link to another site.
-        return "/" + path.lstrip("/") + "?" + urlencode([*query, ("hl", hl)])
+        # The path comes from the request: "//host" or "/\\host" would be a link to another site.
+        return "/" + quote(path.lstrip("/")) + "?" + urlencode([*query, ("hl", hl)])
 
     def feed(self, params):
         """The Atom feed of a search: no ``hl``, a feed is read by programs."""
