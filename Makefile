@@ -14,7 +14,7 @@ PORT   ?= 8080
 OCR_LANGS := ara chi-sim fra rus spa jpn kor heb hin tha ell fas urd ukr deu
 DEBIAN_PACKAGES := tesseract-ocr $(addprefix tesseract-ocr-,$(OCR_LANGS)) antiword unicode-cldr-core
 
-.PHONY: run install dictionaries index serve test check bench bench-large bench-sample eval sample fuzz screenshots clean help debian-packages
+.PHONY: run install axe dictionaries index serve test check bench bench-large bench-sample eval sample fuzz screenshots clean help debian-packages
 
 help:
 	@echo "make run      install, index $(CORPUS)/ (only what changed) and serve http://$(HOST):$(PORT)/"
@@ -69,8 +69,21 @@ serve: install
 
 run: index serve
 
-test: install
+test: install axe
 	$(BIN)/python -m pytest
+
+# axe-core (the accessibility rules the browser tests run in Chromium), from the npm registry at a
+# pinned version into var/; without npm or the network the accessibility test says so and skips.
+AXE_VERSION := 4.14.1
+AXE := var/axe-core-$(AXE_VERSION)/axe.min.js
+axe: $(AXE)
+$(AXE):
+	@mkdir -p $(dir $@)
+	@if command -v npm >/dev/null; then \
+	  (cd $(dir $@) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+	   tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js && rm axe-core-$(AXE_VERSION).tgz) \
+	  || echo "note: could not fetch axe-core $(AXE_VERSION) from the npm registry; the accessibility test will skip"; \
+	else echo "note: npm is missing (apt-get install npm); the accessibility test will skip"; fi
 
 check: install
 	../shared/checks/check-json $(BIN)/python

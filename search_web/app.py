@@ -10,7 +10,8 @@ import bottle
 from bottle import Bottle, HTTPResponse, request, response, static_file, template
 
 from indexer.snapshots import NoIndex
-from search_web import admin, embed, exports, filter_values, labels, search, sitemap, structured_data
+from search_web import (admin, embed, exports, facet_view, filter_values, labels, passage_language,
+                        public_notices, search, sitemap, structured_data)
 from search_web.caching import cached
 from search_web.problems import Problem, not_found
 from search_web.snapshot import SnapshotHandle
@@ -20,7 +21,7 @@ HERE = Path(__file__).parent
 TEMPLATES = [str(HERE / "templates")]
 JSON_TYPE = "application/json; charset=utf-8"
 # Message ids of the document statuses, as the interface shows them.
-STATUS_LABELS = {"ok": "readable", "empty": "empty", "needs_ocr": "scanned, needs OCR", "failed": "unreadable"}
+STATUS_LABELS = {"ok": "readable", "empty": "no text", "needs_ocr": "scan, not yet readable", "failed": "unreadable"}
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 # Sent on every answer, error pages and Bottle's own last-resort page included. X-Frame-Options says
@@ -76,7 +77,7 @@ def create_app(config=None):
         ctx = context()
         result = view(ctx, search.run(ctx.live, search.SearchRequest(sort="added")), {})
         return page("home.tpl", title=ctx.tr("Policy documents"), result=result, report=ctx.live.report,
-                    feed_url=ctx.url.feed({}), latest_url=ctx.url.search(sort="added"))
+                    feed_url=ctx.url.feed({}), latest_url=ctx.url.search(sort="added"), **facet_links(ctx, result, {}))
 
     def searched(newest_first=False, refuse=False, most=None, whole=False):
         """Run the search the request's parameters describe: ``(request, its parameters, result)``.
@@ -138,7 +139,8 @@ def create_app(config=None):
                     without_filters=url.search(q=req.q),
                     suggestion_url=url.search(params, q=result["suggestion"] or ""),
                     no_expansion_url=url.search(params, xl="0"),
-                    expansion_url=url.search({k: v for k, v in params.items() if k != "xl"}))
+                    expansion_url=url.search({k: v for k, v in params.items() if k != "xl"}),
+                    **facet_links(ctx, result, params))
 
     @app.get("/api/v1/search")
     @cached()
@@ -207,10 +209,15 @@ def create_app(config=None):
             r["link"] = ctx.url.doc(r["id"])
         doc["text"], parts, first_page = search.text_part(doc["text"], whole_number(query_one("part")))
         part = min(max(1, whole_number(query_one("part"))), parts)
-        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q, part=part, parts=parts,
+        pages = search.marked_paragraphs(ctx.live, doc, req.q, hl, req.expand)
+        back = query_one("back") or ""
+        return page("doc.tpl", title=doc["title"], doc=doc, more=more, searched=req.q, q=req.q, part=part, parts=parts,
                     json_ld=structured_data.script_json(structured_data.document(doc, ctx.url)),
-                    part_url=lambda n: ctx.url.doc(doc_id, q=req.q, part=n), first_page=first_page + 1,
-                    unmarked_url=ctx.url.doc(doc_id), pages=search.marked_paragraphs(ctx.live, doc, req.q, hl, req.expand))
+                    part_url=lambda n: ctx.url.doc(doc_id, q=req.q, part=n, back=back), first_page=first_page + 1,
+                    unmarked_url=ctx.url.doc(doc_id, back=back), back_url=ctx.url.back(back) if back else "",
+                    notices=[ctx.tr(message) for message in public_notices.for_document(doc)],
+                    pages=[list(zip(paragraphs, codes)) for paragraphs, codes
+                           in zip(pages, passage_language.of_paragraphs(pages, doc))])
 
     @app.get("/api/v1/doc/<doc_id>")
     @cached()
@@ -290,6 +297,7 @@ def page(name, **values):
     values.setdefault("dir_for", labels.direction)
     values.setdefault("q", "")
     values.setdefault("canonical", ctx.url.canonical(ctx.path, {k: query_all(k) for k in request.query}))
+    values.setdefault("languages", ctx.languages())
     return template(name, template_lookup=TEMPLATES, _=t.gettext, ngettext=t.ngettext,
                     status_label=lambda status: t.gettext(STATUS_LABELS.get(status, status)), **values)
 
@@ -334,20 +342,28 @@ def view(ctx, result, params):
     """Add labels and links to the facet values and results, for the page and the API alike."""
     hl = ctx.hl
     result["notices"] = [ctx.tr(message) % values for message, values in result["notices"]]
-    for facet, values in result["facets"].items():
-        for v in values:
-            v["label"] = labels.label(facet, v["value"], ctx.live.report, hl)
-            v["toggle_url"] = ctx.url.toggle(params, facet, v["value"])
+    facet_view.prepare(result["facets"], ctx.live.report, hl, ctx.tr,
+                       lambda facet, value: ctx.url.toggle(params, facet, value))
     for named in result["recognised"]:
         named.update(label=labels.label(named["facet"], named["value"], ctx.live.report, hl),
                      toggle_url=ctx.url.toggle(params, named["facet"], named["value"]))
     for fewer in result["fewer_words"]:
         fewer["url"] = ctx.url.search(params, q=fewer["q"])
+    came_from = dict(params, page=result["page"]) if result["page"] > 1 else params
     for r in result["results"]:
         label_result(r, ctx)
-        # The page link carries the query, so the document page can mark the words found.
-        r["link"] = ctx.url.doc(r["id"], q=params.get("q"))
+        # The page link carries the query, so the document page can mark the words found, and the
+        # search it came from, so it can lead back to it.
+        r["link"] = ctx.url.doc(r["id"], q=params.get("q"), search=came_from)
     return result
+
+
+def facet_links(ctx, result, params):
+    """What ``_facets.tpl`` needs: the values shown (all of them for ``more=<facet>``) and the
+    links to show more or fewer, keeping the search."""
+    more = query_one("more") or ""
+    return {"facets": facet_view.shown(result["facets"], more), "more": more, "top": facet_view.TOP,
+            "more_url": lambda facet: ctx.url.search(params, more=facet), "fewer_url": ctx.url.search(params)}
 
 
 def tr(message):

@@ -1,4 +1,4 @@
-"""Interface strings in the six UN languages, from gettext catalogs.
+"""Interface strings in the six UN languages, Portuguese and German, from gettext catalogs.
 
 ``locales/<hl>/LC_MESSAGES/messages.po`` holds each language's translations in the standard gettext
 form; they are compiled in memory when first used, so no compiled ``.mo`` file lives in the repo.
@@ -9,11 +9,12 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 LOCALES = Path(__file__).parent / "locales"
-LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
+LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru", "pt", "de")
 
 
 @lru_cache(maxsize=None)
@@ -28,3 +29,10 @@ def translations(hl):
     write_mo(compiled, catalog)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+@lru_cache(maxsize=None)
+def native_name(hl):
+    """The language's name in itself, as the switcher offers it ("Deutsch", "العربية")."""
+    name = Locale.parse(hl).get_display_name(hl)
+    return name[:1].upper() + name[1:]

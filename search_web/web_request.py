@@ -3,14 +3,17 @@
 Routes get a :class:`Context` from :func:`context`; it is made on first use and kept in the WSGI
 environ, so a page never spans two snapshots and never works out its language twice.
 """
+import logging
+
 from bottle import request
 
 from indexer.snapshots import NoIndex
-from search_web import i18n
+from search_web import i18n, negotiation
 from search_web.problems import Problem
 from search_web.urls import Urls
 
 KEY = "clearinghouse.context"
+log = logging.getLogger(__name__)
 
 
 def context():
@@ -41,10 +44,11 @@ class Context:
         if self._live is None:
             try:
                 self._live = self.app.snapshot_handle.get()
-            except NoIndex:
-                raise Problem(503, "No index yet", "The search index has not been built yet. "
-                              "Run `python -m indexer build`.",
-                              api_message="the search index has not been built yet")
+            except NoIndex as ex:
+                # Visitors are told to come back; what staff should run is in the log and /healthz.
+                log.warning("no index to serve: %s", ex)
+                raise Problem(503, "Not available yet", "The collection is not available yet. Please try again later.",
+                              api_message="the search index has not been built yet", headers={"Retry-After": "60"})
         return self._live
 
     @property
@@ -54,12 +58,22 @@ class Context:
     def tr(self, message):
         return self.translations.gettext(message)
 
+    def languages(self):
+        """``[(code, name, url, current)]``: this page in every interface language (the switcher)."""
+        query = [(_text(k), _text(v)) for k, v in request.query.allitems() if k != "hl"]
+        return [(code, i18n.native_name(code), self.url.here(self.path, query, code), code == self.hl)
+                for code in i18n.LANGUAGES]
+
 
 def query_all(name):
     """Every value of a query parameter, decoded as UTF-8. Bottle hands values over as latin-1 native
     strings and its own ``decode()`` raises on the first byte that is not UTF-8; a visitor's broken
     link deserves a replacement character, not an error."""
-    return [v.encode("latin-1", "replace").decode("utf-8", "replace") for v in request.query.getall(name)]
+    return [_text(v) for v in request.query.getall(name)]
+
+
+def _text(native):
+    return native.encode("latin-1", "replace").decode("utf-8", "replace")
 
 
 def query_one(name):
@@ -74,12 +88,8 @@ def requested_hl():
 
 
 def negotiated_hl():
-    """The best interface language Accept-Language asks for, else English."""
-    for part in header("HTTP_ACCEPT_LANGUAGE").split(","):
-        code = part.split(";")[0].strip().lower().split("-")[0]
-        if code in i18n.LANGUAGES:
-            return code
-    return "en"
+    """The interface language Accept-Language asks for most (q-weights, regional variants), else English."""
+    return negotiation.negotiate(header("HTTP_ACCEPT_LANGUAGE"), i18n.LANGUAGES)
 
 
 def header(key):

@@ -34,6 +34,23 @@ def start(javascript=True, width=1280, height=900, lang="en"):
     return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
 
 
+def css(driver, selector):
+    from selenium.webdriver.common.by import By
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def phone(driver, width=390, height=844):
+    """Make ``driver`` a phone-sized touch screen (a desktop window cannot be narrower than 500 px)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    return driver
+
+
+def desktop(driver):
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    return driver
+
+
 def screenshot(driver, url, path, height=None):
     """Save what a visitor sees at ``url`` as a PNG."""
     driver.get(url)

@@ -148,3 +148,12 @@ def small_corpus(root, files, rows):
     (corpus / "manifest.csv").write_text("id,file,title,country,topics,date,language,source_url\n" + "".join(rows),
                                          encoding="utf-8")
     return corpus
+
+
+@pytest.fixture(scope="module")
+def chrome():
+    """A headless Chromium for one test module (tests/browser.py)."""
+    import browser
+    driver = browser.start()
+    yield driver
+    driver.quit()

@@ -43,7 +43,7 @@ def test_type_facet_on_the_page_with_its_label(server):
     status, _, body = server.get("/search?q=&hl=es")
     assert status == 200 and "Tipo de documento" in body and "Estrategia nacional" in body
     status, _, body = server.get("/search?q=&type=regulation")
-    assert status == 200 and 'aria-pressed="true">Regulation' in body
+    assert status == 200 and 'aria-current="true">Regulation' in body
 
 
 def test_a_row_without_type_gets_one_guessed_from_its_title_shown_as_automatic(tmp_path):

@@ -6,10 +6,11 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import ROOT
-from search_web import i18n
+from search_web import facet_view, i18n, public_notices
 
 SOURCES = [*(ROOT / "search_web" / "templates").glob("*.tpl"), ROOT / "search_web" / "app.py", ROOT / "search_web" / "admin.py",
-           ROOT / "search_web" / "search.py", ROOT / "search_web" / "filter_values.py"]
+           ROOT / "search_web" / "search.py", ROOT / "search_web" / "filter_values.py",
+           ROOT / "search_web" / "web_request.py"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
@@ -25,6 +26,12 @@ def used_messages():
         statuses = re.search(r"STATUS_LABELS = \{(.*?)\}", text)
         if statuses:
             singles.update(re.findall(r':\s*"(.*?)"', statuses.group(1)))
+        # the title and message of an error answer
+        for m in re.finditer(r"""Problem\(\d+,\s*(['"])(.*?)\1,\s*(['"])(.+?)\3\s*[,)]""", text):
+            singles.update(m.group(2, 4))
+    # labels of empty facet values, and what the document page says of a text it could not read
+    singles.update(facet_view.NO_VALUE.values())
+    singles.update([*public_notices.BY_STATUS.values(), public_notices.PARTIAL])
     return singles, plurals
 
 

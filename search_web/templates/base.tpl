@@ -21,6 +21,13 @@
     <input type="hidden" name="hl" value="{{hl}}">
     <button type="submit">{{_('Search')}}</button>
   </form>
+  <nav class="languages" aria-label="{{_('Interface language')}}">
+    <ul>
+% for code, name, link, current in languages:
+      <li><a href="{{link}}" lang="{{code}}" hreflang="{{code}}" dir="{{dir_for(code)}}"{{!' aria-current="true"' if current else ''}}>{{name}}</a></li>
+% end
+    </ul>
+  </nav>
 </header>
 <main id="main">
 {{!base}}

@@ -1,6 +1,9 @@
-% rebase('base.tpl', title=title, q='')
+% rebase('base.tpl', title=title, q=q)
 <script type="application/ld+json">{{!json_ld}}</script>
 <article class="document">
+% if back_url:
+  <p class="back"><a href="{{back_url}}">{{_('Back to the results')}}</a></p>
+% end
   <h1 lang="{{doc['language']}}" dir="{{dir_for(doc['language'])}}">{{doc['title']}}</h1>
   <dl class="meta">
     <dt>{{_('Country')}}</dt><dd><a href="{{url.search(country=doc['country'])}}">{{doc['country_label']}}</a></dd>
@@ -41,20 +44,17 @@
     <dt>{{_('Source')}}</dt><dd><a href="{{doc['source_url']}}" rel="nofollow noopener">{{doc['source_url']}}</a></dd>
 % end
   </dl>
-% if doc['status'] != 'ok':
-  <p class="notice status-{{doc['status']}}">{{_('The text of this document could not be read (%(status)s): %(error)s. It is listed by its description only; the original file can still be downloaded.') % {'status': status_label(doc['status']), 'error': doc['error']} }}</p>
+% for notice in notices:
+  <p class="notice status-{{doc['status']}}">{{notice}}</p>
 % end
 % if doc['ocr']:
   <p class="notice ocr">{{_('Text recognised from a scan; it may contain errors.')}}</p>
-% end
-% for note in doc['notes']:
-  <p class="notice">{{note}}</p>
 % end
 % if searched:
   <p class="notice">{{_('Words matching “%(query)s” are marked.') % {'query': searched} }} <a href="{{unmarked_url}}">{{_('Show without marks')}}</a></p>
 % end
 % if doc['text']:
-  <div class="text" lang="{{doc['language']}}" dir="auto">
+  <div class="text" lang="{{doc['language']}}" dir="{{dir_for(doc['language'])}}">
 %   if parts > 1:
   <p class="notice">{{_('Part %(part)d of %(parts)d of a long text.') % {'part': part, 'parts': parts} }}
 %     if part > 1:
@@ -66,12 +66,13 @@
   </p>
 %   end
 %   for i, paragraphs in enumerate(pages, first_page):
-    <section class="page" id="page-{{i}}" aria-label="{{_('Page %(page)d') % {'page': i} }}">
+%     label = _('Page %(page)d') % {'page': i}
+    <section class="page" id="page-{{i}}" aria-label="{{label}}">
 %     if len(pages) > 1 or doc['pages'] > 1:
-      <p class="page-number"><a href="{{url.file(doc['id'], page=i) if doc['format'] == 'pdf' else '#page-' + str(i)}}">{{_('Page %(page)d') % {'page': i} }}</a></p>
+      <p class="page-number"><a href="{{url.file(doc['id'], page=i) if doc['format'] == 'pdf' else '#page-' + str(i)}}">{{label}}</a></p>
 %     end
-%     for para in paragraphs:
-      <p dir="auto">{{!para}}</p>
+%     for para, code in paragraphs:
+      <p lang="{{code}}" dir="{{dir_for(code)}}">{{!para}}</p>
 %     end
     </section>
 %   end

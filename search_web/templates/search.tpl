@@ -37,7 +37,7 @@
   </ul>
 % end
 % found = ngettext('%(count)d document', '%(count)d documents', result['total']) % {'count': result['total']}
-  <p class="count">{{found if not q else _('%(found)s for “%(query)s”') % {'found': found, 'query': q} }}</p>
+  <h1 class="count">{{found if not q else _('%(found)s for “%(query)s”') % {'found': found, 'query': q} }}</h1>
 % include('_search_tools.tpl', result=result)
 % if result['total']:
   <p class="sort">{{_('Sort:')}}
