@@ -15,12 +15,11 @@
 """
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from whoosh import qparser, query as wq
 
 from indexer import lang
-from indexer.lang import GRAPHEME, field_for, is_bigram, stopwords, tokenize
+from indexer.lang import GRAPHEME, analysed_stopwords, field_for, is_bigram, stopwords, tokenize
 from indexer.schema import text_fields
 from search_web import translation
 
@@ -206,11 +205,6 @@ def _soften_stopwords(q, languages):
     return wq.AndMaybe(wq.And(required) if len(required) > 1 else required[0], wq.Or(optional))
 
 
-@lru_cache(maxsize=None)
-def _analysed_stopwords(code):
-    return frozenset(token for word in stopwords(code) for token in tokenize(word, code))
-
-
 def expansion(live, text, languages):
     """``(query, description)`` for the glossary concepts ``text`` names, in the other languages'
     terms; None when it names none, or too little of it is glossary terms to be about them."""
@@ -220,11 +214,11 @@ def expansion(live, text, languages):
     best = None
     for code in glossary.languages():
         tokens = tokenize(text, code)
-        content = [t for t in tokens if t not in _analysed_stopwords(code)]
+        content = [t for t in tokens if t not in analysed_stopwords(code)]
         if not content:
             continue
         found = glossary.find(tokens, code)
-        covered = sum(1 for start, end, _ in found for t in tokens[start:end] if t not in _analysed_stopwords(code))
+        covered = sum(1 for start, end, _ in found for t in tokens[start:end] if t not in analysed_stopwords(code))
         rank = (covered / len(content), code in languages, -len(found))
         if found and rank[0] >= MIN_COVERAGE and (best is None or rank > best[0]):
             best = (rank, code, tokens, found)

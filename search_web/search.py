@@ -277,9 +277,11 @@ def _hits(live, q, allowed, sort, page):
         # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
         results = searcher.search(q or wq.Every(), filter=allowed, limit=limit,
                                   sortedby="added" if sort == "added" else "date",
-                                  reverse=(sort != "oldest"), terms=q is not None)
+                                  reverse=(sort != "oldest"))
     else:
-        results = searcher.search(q, filter=allowed, limit=limit, terms=True)
+        # Without ``terms=True``: the snippets take their words from the query, and recording each
+        # hit's matched terms would keep Whoosh from skipping the blocks that cannot reach the top.
+        results = searcher.search(q, filter=allowed, limit=limit)
     terms = snippets.query_terms(q, searcher.reader())
     out = []
     for hit in results[(page - 1) * PAGE_SIZE:limit]:
