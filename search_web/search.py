@@ -23,6 +23,7 @@ SORTS = ("relevance", "newest", "oldest", "added")
 PAGE_SIZE = 10
 SUGGEST_BELOW = 2     # results: at most this many, and a misspelt word may be why
 MAX_SUGGEST_WORDS = 6
+SUGGEST_PREFIX = 1    # letters a suggestion shares with the typed word at its start
 MAX_QUERY_CHARS = 1000
 SNIPPET_TEXT_CHARS = 300_000   # highlight within this much of a long document; enough for a snippet
 # Caps on what one request may ask for: every word is searched in every language field (bigrams for
@@ -386,10 +387,12 @@ def suggest(live, text):
         if len(tokens) != 1 or searcher.doc_frequency("spell", tokens[0]) or len(tokens[0]) < 4:
             words.append(word)
             continue
-        # Distance 2 costs four times distance 1 (a walk of the whole word list), so only when needed.
-        close = searcher.suggest("spell", tokens[0], limit=1, maxdist=1)
+        # Distance 2 costs four times distance 1, so only when needed. The first letter is taken as
+        # typed (slips are seldom there): the walk then covers one letter's words, not the whole list,
+        # which on 10,000 documents took most of a search that found nothing.
+        close = searcher.suggest("spell", tokens[0], limit=1, maxdist=1, prefix=SUGGEST_PREFIX)
         if not close and len(tokens[0]) >= 5:
-            close = searcher.suggest("spell", tokens[0], limit=1, maxdist=2)
+            close = searcher.suggest("spell", tokens[0], limit=1, maxdist=2, prefix=SUGGEST_PREFIX)
         if close:
             words.append(close[0])
             changed = True
