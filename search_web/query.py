@@ -226,11 +226,13 @@ def expansion(live, text, languages):
         return None
     _, code, tokens, found = best
     searcher = live.searcher()
-    indexed = set(searcher.reader().indexed_field_names())
+    reader = searcher.reader()
+    indexed = set(reader.indexed_field_names())
     parts, shown = [], {}
+    unmatchable = False   # a concept whose terms the collection lacks: the expansion, all of them required, finds nothing
     for start, end, concept_id in found:
         typed = tuple(tokens[start:end])
-        alternatives = []
+        alternatives, candidates = [], 0
         for term_language, terms in glossary.concepts[concept_id].terms.items():
             name = field_for(term_language)
             if name != "text_" + term_language or name not in indexed:   # no field of its own
@@ -239,14 +241,18 @@ def expansion(live, text, languages):
                 words = tokenize(term, term_language)
                 if not words or (term_language == code and words == typed):
                     continue
-                alternatives.append(wq.Term(name, words[0]) if len(words) == 1 else wq.Phrase(name, list(words)))
+                # A word the field lacks: the term finds nothing there, and would still cost a matcher.
+                candidates += 1
+                if all((name, w) in reader for w in words):
+                    alternatives.append(wq.Term(name, words[0]) if len(words) == 1 else wq.Phrase(name, list(words)))
                 if term_language != code:
                     shown.setdefault(term_language, term)
         if alternatives:
             parts.append(wq.Or(alternatives))
-    if not parts:
+        unmatchable = unmatchable or (candidates and not alternatives)
+    if not parts and not unmatchable:
         return None
-    query = (wq.And(parts) if len(parts) > 1 else parts[0]).with_boost(EXPANSION_WEIGHT)
+    query = wq.NullQuery if unmatchable else (wq.And(parts) if len(parts) > 1 else parts[0]).with_boost(EXPANSION_WEIGHT)
     order = sorted(shown, key=lambda c: (SHOWN_FIRST.index(c) if c in SHOWN_FIRST else len(SHOWN_FIRST), c))
     description = {"language": code, "concepts": [concept_id for _, _, concept_id in found],
                    "terms": [{"text": shown[c], "language": c} for c in order[:SHOWN_TERMS]],
