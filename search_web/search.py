@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 import numpy
-from whoosh import query as wq
+from whoosh import collectors, query as wq
 
 from search_web import query, result_cache, snippets
 
@@ -177,11 +177,6 @@ class FacetIndex:
                 rows[i, numpy.fromiter(reader.postings(facet, value.encode("utf-8")).all_ids(), dtype=numpy.int64)] = True
             self.facets[facet] = (values, {v: i for i, v in enumerate(values)}, rows & self.live)
 
-    def documents_for(self, docnums):
-        mask = numpy.zeros(self.size, dtype=bool)
-        mask[numpy.fromiter(docnums, dtype=numpy.int64)] = True
-        return mask & self.live
-
     def mask(self, facet, values):
         """The documents with any of ``values`` of ``facet`` (values the index lacks match nothing)."""
         _, position, rows = self.facets[facet]
@@ -231,7 +226,8 @@ def _run(live, request):
     elif q is wq.NullQuery:
         matched = numpy.zeros(sets.size, dtype=bool)
     else:
-        matched = sets.documents_for(searcher.docs_for_query(q))
+        scored = _scored(searcher, q, sets.size)
+        matched = ~numpy.isnan(scored) & sets.live
     selected = {f: set(values) for f, values in request.filters.items()}
     chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
     final = numpy.logical_and.reduce([matched, *chosen.values()]) if chosen else matched
@@ -245,7 +241,13 @@ def _run(live, request):
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
     narrowed = chosen or searcher.reader().has_deletions()
-    hits = _hits(live, q, set(numpy.flatnonzero(final).tolist()) if narrowed else None, sort, page) if total else []
+    if not total:
+        hits = []
+    elif sort == "relevance":
+        page_docs = _ranked(scored, final, page * PAGE_SIZE)[(page - 1) * PAGE_SIZE:]
+        hits = _results(live, q, [searcher.stored_fields(docnum) for docnum in page_docs])
+    else:
+        hits = _hits(live, q, set(numpy.flatnonzero(final).tolist()) if narrowed else None, sort, page)
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": PAGE_SIZE,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
             # A spelling suggestion is for a search that found (almost) nothing; it is also the
@@ -271,22 +273,42 @@ def count_facets(sets, matched, chosen, selected):
 
 
 def _hits(live, q, allowed, sort, page):
-    """The page's hits among ``allowed`` document numbers (None: all that ``q`` matches)."""
+    """The page's hits in the order of ``sort`` (not relevance) among ``allowed`` document numbers
+    (None: all that ``q`` matches)."""
     searcher = live.searcher()
     limit = page * PAGE_SIZE
-    if sort != "relevance":
-        # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
-        results = searcher.search(q or wq.Every(), filter=allowed, limit=limit,
-                                  sortedby="added" if sort == "added" else "date",
-                                  reverse=(sort != "oldest"))
-    else:
-        # Without ``terms=True``: the snippets take their words from the query, and recording each
-        # hit's matched terms would keep Whoosh from skipping the blocks that cannot reach the top.
-        results = searcher.search(q, filter=allowed, limit=limit)
+    # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
+    results = searcher.search(q or wq.Every(), filter=allowed, limit=limit,
+                              sortedby="added" if sort == "added" else "date", reverse=(sort != "oldest"))
+    return _results(live, q, [hit.fields() for hit in results[(page - 1) * PAGE_SIZE:limit]])
+
+
+def _scored(searcher, q, size):
+    """Each document's score for ``q`` (NaN where it does not match), from one pass over the matches:
+    the facet counts and the ranking took a pass each, and each pass checked every phrase again."""
+    collector = collectors.UnlimitedCollector()
+    searcher.search_with_collector(q, collector)
+    scores = numpy.full(size, numpy.nan)
+    if collector.items:
+        found = numpy.array(collector.items)
+        scores[found[:, 1].astype(numpy.int64)] = found[:, 0]
+    return scores
+
+
+def _ranked(scored, final, limit):
+    """The ``limit`` best document numbers among ``final``, best first, the lower number first among
+    equals (Whoosh's own order)."""
+    docnums = numpy.flatnonzero(final)
+    order = numpy.lexsort((docnums, -scored[docnums]))[:limit]
+    return docnums[order].tolist()
+
+
+def _results(live, q, stored_documents):
+    """Result dicts with their snippets for the stored fields of the page's documents."""
+    searcher = live.searcher()
     terms = snippets.query_terms(q, searcher.reader())
     out = []
-    for hit in results[(page - 1) * PAGE_SIZE:limit]:
-        stored = hit.fields()
+    for stored in stored_documents:
         text = (stored.get("content") or "")[:SNIPPET_TEXT_CHARS].replace("\f", "\n\n")
         fields = _fields_of(stored, terms)
         out.append(result_dict(stored, snippet=snippets.snippet(text, fields, terms, searcher.schema), live=live))
