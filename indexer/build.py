@@ -124,7 +124,7 @@ def _write_snapshot(corpus, index_dir, plan, progress):
             doc["warnings"] = warnings.get(e.line, []) if e.line else []
             documents.append(doc)
         report = _report(name, corpus, documents, started, plan.base is not None)
-        report["dictionary"] = dictionaries.write_for(ix, building)
+        report["dictionary"] = dictionaries.write_for(ix, building, update=plan.base is not None)
         report.update(aliases=aliases, withdrawn=withdrawn)
         report["changes"] = {
             "added": sorted(d["id"] for d in documents if d["change"] == "added"),

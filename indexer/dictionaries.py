@@ -27,8 +27,14 @@ def digest():
     return dictionary.digest(folder) if folder and folder.is_dir() else ""
 
 
-def write_for(ix, snapshot_path):
-    """Compile the lookup for the index ``ix`` into ``snapshot_path``; what it holds, for the report."""
+def write_for(ix, snapshot_path, update=False):
+    """The lookup for the index ``ix`` in ``snapshot_path``; what it holds, for the report.
+
+    A build compiles it for the collection's words. An ``update`` keeps the one its snapshot copied
+    from the last while the dictionaries, the analyzers and the collection's languages are the same:
+    a translation whose words only the update's new documents have waits for the next build (one
+    whose documents are gone finds nothing, as it did before: Whoosh keeps a deleted document's
+    words in the word lists until its segment is merged)."""
     folder = directory()
     if folder is None:
         return {"words": 0, "note": "turned off (SEARCH_DICTIONARIES=none): glossary only"}
@@ -38,12 +44,17 @@ def write_for(ix, snapshot_path):
     with ix.searcher() as searcher:
         reader = searcher.reader()
         indexed = set(reader.indexed_field_names())
-        vocabulary = {name[len("text_"):]: set(reader.field_terms(name))
-                      for name in text_fields(ix.schema) if name in indexed}
+        fields = [name for name in text_fields(ix.schema) if name in indexed]
+        wanted = dictionary.identity(folder, [name[len("text_"):] for name in fields], indexer.__version__)
+        target = Path(snapshot_path) / dictionary.FILE
+        copied = dictionary.load(target).info
+        if update and copied.get("identity") == wanted:
+            return dict(copied, made="kept from the last build")
+        vocabulary = {name[len("text_"):]: set(reader.field_terms(name)) for name in fields}
     cache = os.path.expanduser(settings.get("dictionary_cache"))
     entries, pairs = dictionary.compile(folder, vocabulary, None if cache.lower() in OFF else Path(cache) / "dictionaries",
                                         analysis=indexer.__version__)
-    info = {"digest": dictionary.digest(folder), "pairs": pairs,
+    info = {"digest": dictionary.digest(folder), "identity": wanted, "pairs": pairs,
             "words": sum(len(keys) for keys in entries.values()), "languages": sorted(entries)}
-    dictionary.write(Path(snapshot_path) / dictionary.FILE, entries, info)
-    return info
+    dictionary.write(target, entries, info)
+    return dict(info, made="compiled")

@@ -15,12 +15,11 @@
 """
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from whoosh import qparser, query as wq
 
 from indexer import lang
-from indexer.lang import GRAPHEME, field_for, is_bigram, stopwords, tokenize
+from indexer.lang import GRAPHEME, analysed_stopwords, field_for, is_bigram, stopwords, tokenize
 from indexer.schema import text_fields
 from search_web import countries, translation
 
@@ -265,11 +264,6 @@ def _soften_stopwords(q, languages):
     return wq.AndMaybe(wq.And(required) if len(required) > 1 else required[0], wq.Or(optional))
 
 
-@lru_cache(maxsize=None)
-def _analysed_stopwords(code):
-    return frozenset(token for word in stopwords(code) for token in tokenize(word, code))
-
-
 def expansion(live, text, languages):
     """``(query, description)`` for the glossary concepts ``text`` names, in the other languages'
     terms; None when it names none, or too little of it is glossary terms to be about them."""
@@ -279,11 +273,11 @@ def expansion(live, text, languages):
     best = None
     for code in glossary.languages():
         tokens = tokenize(text, code)
-        content = [t for t in tokens if t not in _analysed_stopwords(code)]
+        content = [t for t in tokens if t not in analysed_stopwords(code)]
         if not content:
             continue
         found = glossary.find(tokens, code)
-        covered = sum(1 for start, end, _ in found for t in tokens[start:end] if t not in _analysed_stopwords(code))
+        covered = sum(1 for start, end, _ in found for t in tokens[start:end] if t not in analysed_stopwords(code))
         rank = (covered / len(content), code in languages, -len(found))
         if found and rank[0] >= MIN_COVERAGE and (best is None or rank > best[0]):
             best = (rank, code, tokens, found)
@@ -291,22 +285,29 @@ def expansion(live, text, languages):
         return None
     _, code, tokens, found = best
     searcher = live.searcher()
-    indexed = set(searcher.reader().indexed_field_names())
+    reader = searcher.reader()
+    indexed = set(reader.indexed_field_names())
     parts, shown = [], {}
+    unmatchable = False   # a concept whose terms the collection lacks: the expansion, all of them required, finds nothing
     for start, end, concept_id in found:
         typed = tuple(tokens[start:end])
-        alternatives = []
+        alternatives, candidates = [], 0
         for term_language, term, words, alternative in concept_terms(glossary, concept_id, indexed):
             if term_language == code and words == typed:
                 continue
-            alternatives.append(alternative)
+            # A word the field lacks: the term finds nothing there, and would still cost a matcher.
+            candidates += 1
+            name = field_for(term_language)
+            if all((name, w) in reader for w in words):
+                alternatives.append(alternative)
             if term_language != code:
                 shown.setdefault(term_language, term)
         if alternatives:
             parts.append(wq.Or(alternatives))
-    if not parts:
+        unmatchable = unmatchable or (candidates and not alternatives)
+    if not parts and not unmatchable:
         return None
-    query = (wq.And(parts) if len(parts) > 1 else parts[0]).with_boost(EXPANSION_WEIGHT)
+    query = wq.NullQuery if unmatchable else (wq.And(parts) if len(parts) > 1 else parts[0]).with_boost(EXPANSION_WEIGHT)
     order = sorted(shown, key=lambda c: (SHOWN_FIRST.index(c) if c in SHOWN_FIRST else len(SHOWN_FIRST), c))
     description = {"language": code, "concepts": [concept_id for _, _, concept_id in found],
                    "terms": [{"text": shown[c], "language": c} for c in order[:SHOWN_TERMS]],

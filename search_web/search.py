@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 import numpy
-from whoosh import query as wq
+from whoosh import collectors, query as wq
 
 from indexer.lang import field_for
 from search_web import match_page, query, regions, result_cache, snippets
@@ -28,6 +28,7 @@ PAGE_SIZE = 10
 MAX_PAGE_SIZE = 100   # what the API's ``page_size`` may ask; exports ask more, in the web tier
 SUGGEST_BELOW = 2     # results: at most this many, and a misspelt word may be why
 MAX_SUGGEST_WORDS = 6
+SUGGEST_PREFIX = 1    # letters a suggestion shares with the typed word at its start
 MAX_QUERY_CHARS = 1000
 PAGE_LINK_FORMATS = {"pdf"}   # originals a browser opens at a page (#page=N)
 SNIPPET_TEXT_CHARS = 300_000   # highlight within this much of a long document; enough for a snippet
@@ -327,7 +328,8 @@ def _run(live, request):
     elif q is wq.NullQuery:
         matched = numpy.zeros(sets.size, dtype=bool)
     else:
-        matched = sets.documents_for(searcher.docs_for_query(q))
+        scored = _scored(searcher, q, sets.size)
+        matched = ~numpy.isnan(scored) & sets.live
     selected = {f: set(values) for f, values in request.filters.items()}
     chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
     if any(request.dates):
@@ -349,12 +351,19 @@ def _run(live, request):
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
     narrowed = chosen or searcher.reader().has_deletions() or total < int(numpy.count_nonzero(matched))
     named = _named_documents(sets, parsed.recognised) if sort == "relevance" else None
-    if named is not None:
+    if not total or page > pages:
+        hits = []
+    elif sort == "relevance":
         # the documents of the countries and years the query names first, each part by relevance
-        groups = [set(numpy.flatnonzero(final & part).tolist()) for part in (named, ~named)]
+        parts = [final & named, final & ~named] if named is not None else [final]
+        ranked = []
+        for part in parts:
+            ranked += _ranked(scored, part, page * size - len(ranked)) if len(ranked) < page * size else []
+        page_docs = ranked[(page - 1) * size:]
+        hits = _results(live, q, [searcher.stored_fields(docnum) for docnum in page_docs], request.snippets)
     else:
-        groups = [set(numpy.flatnonzero(final).tolist()) if narrowed else None]
-    hits = _hits(live, q, groups, sort, page, size, request.snippets) if total and page <= pages else []
+        hits = _hits(live, q, set(numpy.flatnonzero(final).tolist()) if narrowed else None, sort, page, size,
+                     request.snippets)
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": size,
             "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
             # A spelling suggestion is for a search that found (almost) nothing; it is also the
@@ -413,27 +422,44 @@ def _named_documents(sets, recognised):
     return numpy.logical_or.reduce(masks) if masks else None
 
 
-def _hits(live, q, groups, sort, page, size=PAGE_SIZE, with_snippets=True):
-    """The page's hits: those among the first group of document numbers, then the next (a group of
-    None: all that ``q`` matches)."""
+def _hits(live, q, allowed, sort, page, size=PAGE_SIZE, with_snippets=True):
+    """The page's hits in the order of ``sort`` (not relevance) among ``allowed`` document numbers
+    (None: all that ``q`` matches)."""
     searcher = live.searcher()
     limit = page * size
-    found = []
-    for allowed in groups:
-        if len(found) >= limit or allowed == set():
-            continue
-        if sort != "relevance":
-            # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
-            results = searcher.search(q or wq.Every(), filter=allowed, limit=limit - len(found),
-                                      sortedby="added" if sort == "added" else "date",
-                                      reverse=(sort != "oldest"), terms=q is not None)
-        else:
-            results = searcher.search(q, filter=allowed, limit=limit - len(found), terms=True)
-        found.extend(results)
+    # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
+    results = searcher.search(q or wq.Every(), filter=allowed, limit=limit,
+                              sortedby="added" if sort == "added" else "date", reverse=(sort != "oldest"))
+    return _results(live, q, [hit.fields() for hit in results[(page - 1) * size:limit]], with_snippets)
+
+
+def _scored(searcher, q, size):
+    """Each document's score for ``q`` (NaN where it does not match), from one pass over the matches:
+    the facet counts and the ranking took a pass each, and each pass checked every phrase again."""
+    collector = collectors.UnlimitedCollector()
+    searcher.search_with_collector(q, collector)
+    scores = numpy.full(size, numpy.nan)
+    if collector.items:
+        found = numpy.array(collector.items)
+        scores[found[:, 1].astype(numpy.int64)] = found[:, 0]
+    return scores
+
+
+def _ranked(scored, final, limit):
+    """The ``limit`` best document numbers among ``final``, best first, the lower number first among
+    equals (Whoosh's own order)."""
+    docnums = numpy.flatnonzero(final)
+    order = numpy.lexsort((docnums, -scored[docnums]))[:limit]
+    return docnums[order].tolist()
+
+
+def _results(live, q, stored_documents, with_snippets=True):
+    """Result dicts, with their snippets unless told not to, for the stored fields of the page's
+    documents."""
+    searcher = live.searcher()
     terms = snippets.query_terms(q, searcher.reader())
     out = []
-    for hit in found[(page - 1) * size:limit]:
-        stored = hit.fields()
+    for stored in stored_documents:
         if not with_snippets:
             out.append(result_dict(stored, live=live))
             continue
@@ -560,10 +586,12 @@ def suggest(live, text):
         if len(tokens) != 1 or searcher.doc_frequency("spell", tokens[0]) or len(tokens[0]) < 4:
             words.append(word)
             continue
-        # Distance 2 costs four times distance 1 (a walk of the whole word list), so only when needed.
-        close = searcher.suggest("spell", tokens[0], limit=1, maxdist=1)
+        # Distance 2 costs four times distance 1, so only when needed. The first letter is taken as
+        # typed (slips are seldom there): the walk then covers one letter's words, not the whole list,
+        # which on 10,000 documents took most of a search that found nothing.
+        close = searcher.suggest("spell", tokens[0], limit=1, maxdist=1, prefix=SUGGEST_PREFIX)
         if not close and len(tokens[0]) >= 5:
-            close = searcher.suggest("spell", tokens[0], limit=1, maxdist=2)
+            close = searcher.suggest("spell", tokens[0], limit=1, maxdist=2, prefix=SUGGEST_PREFIX)
         if close:
             words.append(close[0])
             changed = True

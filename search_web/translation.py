@@ -11,7 +11,7 @@ bring in everything.
 """
 from whoosh import query as wq
 
-from indexer.lang import field_for, stopwords, tokenize
+from indexer.lang import analysed_stopwords, field_for, tokenize
 
 DICTIONARY_WEIGHT = 0.05   # below the glossary's EXPANSION_WEIGHT (0.1), which is below the words typed
 MAX_DOC_SHARE = 0.3        # a translation in more than this share of its language's documents says nothing
@@ -64,20 +64,16 @@ def _sources(dictionary, reader, word, languages):
     """The languages to look ``word`` up in: those of the query, and those whose documents use the
     word; when neither has it (a word typed in a language the page could not tell), any."""
     having = [code for code in dictionary.sources()
-              if tokenize(word, code) and tokenize(word, code)[0] not in _stops(code) and _lookup(dictionary, word, code)]
+              if tokenize(word, code) and tokenize(word, code)[0] not in analysed_stopwords(code) and _lookup(dictionary, word, code)]
     likely = [code for code in having
               if code in languages or reader.doc_frequency(field_for(code), tokenize(word, code)[0])]
     return (likely or having)[:MAX_SOURCES]
 
 
-def _stops(code):
-    return {token for w in stopwords(code) for token in tokenize(w, code)}
-
-
 def _useful(reader, term, target):
     """A translation that can find something and does not find everything."""
     _, tokens = term
-    if all(token in _stops(target) for token in tokens):
+    if all(token in analysed_stopwords(target) for token in tokens):
         return False
     documents = max(1, reader.doc_count())
     name = field_for(target)

@@ -91,3 +91,38 @@ def test_an_update_replaces_the_lookup_it_copied(tmp_path):
     dictionary.write(tmp_path / "lookup.sqlite", {"en": {"school": {"fr": [["école", ["ecol"]]]}}}, {"words": 1})
     lookup = dictionary.load(tmp_path / "lookup.sqlite")
     assert lookup.translate(["school"], "en") and not lookup.translate(["health"], "en")
+
+
+def test_an_update_keeps_the_lookup_a_build_compiled(tmp_path):
+    from indexer import build
+    corpus = tmp_path / "corpus"
+    # santé in one document of five: a translation in more than MAX_DOC_SHARE of them says nothing
+    texts = {"fr": "La santé publique et les hôpitaux du pays, une stratégie nationale pour les régions.",
+             **{f"en{i}": f"Schools and teachers across the country, plan number {i} for the coming years."
+                for i in range(4)}}
+    (corpus / "documents").mkdir(parents=True)
+    rows = []
+    for name, text in texts.items():
+        (corpus / "documents" / f"{name}.txt").write_text(text, encoding="utf-8")
+        rows.append(f"{name}-doc,documents/{name}.txt,,FR,,2020,{name[:2]},")
+    manifest = corpus / "manifest.csv"
+    manifest.write_text("id,file,title,country,topics,date,language,source_url\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    index = tmp_path / "index"
+    assert build.build(corpus, index)["dictionary"]["made"] == "compiled"
+
+    def health():
+        return run(SnapshotHandle(str(index)).get(), "health")
+
+    assert [r["id"] for r in health()["results"]] == ["fr-doc"]
+    (corpus / "documents" / "more.txt").write_text("Energy for the schools of the country.", encoding="utf-8")
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "en-more,documents/more.txt,,FR,,2021,en,\n", encoding="utf-8")
+    report = build.update(corpus, index)
+    assert report["changes"]["added"] == ["en-more"] and report["dictionary"]["made"] == "kept from the last build"
+    assert [r["id"] for r in health()["results"]] == ["fr-doc"]
+    # The French document goes: the kept lookup's translation then finds nothing, and breaks nothing.
+    (corpus / "documents" / "fr.txt").unlink()
+    manifest.write_text("\n".join(line for line in manifest.read_text(encoding="utf-8").splitlines()
+                                  if not line.startswith("fr-doc")) + "\n", encoding="utf-8")
+    report = build.update(corpus, index)
+    assert report["dictionary"]["made"] == "kept from the last build"
+    assert health()["total"] == 0

@@ -44,3 +44,12 @@ def test_a_change_of_language_mid_document_is_still_found(first, second):
 def test_a_passage_with_too_few_words_is_never_taken_for_plain():
     assert not identify._plainly("the data of the state and the law", "en")
     assert identify._plainly(passages("en")[0], "en")
+
+
+def test_after_a_few_confirmations_prose_with_fewer_stop_words_skips_langdetect(langdetect_calls):
+    # Polish policy prose: most of these passages have under a fifth of stop words, so the plain
+    # check alone would send each of them to langdetect.
+    polish = passages("pl") * 2
+    result = identify.profile(["\n\n".join(polish)])
+    assert {code for _, code, _ in result.passages} == {"pl"}
+    assert len(langdetect_calls) <= identify.CONFIRMED_AFTER + 1

@@ -20,10 +20,11 @@ from indexer.lang import doctypes
 from indexer.lang.analysis import GRAPHEME, analyzer_for, field_for, field_languages, fold_accents, is_bigram
 from indexer.lang.glossary import FILE as GLOSSARY_FILE, Glossary, load as load_glossary, parse as parse_glossary, tokenize
 from indexer.lang.identify import UND, country_languages, detect, preload, profile
-from indexer.lang.stopwords import stopwords
+from indexer.lang.stopwords import analysed_stopwords, stopwords
 
 __all__ = [
-    "GLOSSARY_FILE", "GRAPHEME", "UND", "Glossary", "analyzer_for", "doctypes", "country_languages", "detect",
+    "GLOSSARY_FILE", "GRAPHEME", "UND", "Glossary", "analysed_stopwords", "analyzer_for", "doctypes", "country_languages",
+    "detect",
     "field_for", "field_languages", "fold_accents", "is_bigram", "load_glossary", "parse_glossary",
     "preload", "profile", "stopwords", "tokenize",
 ]

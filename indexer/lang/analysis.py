@@ -21,6 +21,7 @@ True
 """
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 import Stemmer
@@ -275,7 +276,14 @@ LANGUAGES = {
 
 def analyzer_for(code):
     """The analyzer for an ISO 639-1 code; unknown codes get the default (``und``) analyzer."""
-    spec = LANGUAGES.get(code, LANGUAGES["und"])
+    return _analyzer(code if code in LANGUAGES else "und")
+
+
+# One per language, kept: composing the chain costs more than analysing a word, and the site
+# analyses each query word in every language the dictionaries and the glossary have.
+@lru_cache(maxsize=None)
+def _analyzer(code):
+    spec = LANGUAGES[code]
     chain = WordTokenizer() | Normalize()
     if spec.charmap:
         chain = chain | CharMap(spec.charmap)

@@ -51,6 +51,11 @@ LONG = 200   # characters: a passage this long is decided by its own text, not b
 PLAIN_STOPWORDS = 0.2   # share of a passage's words that are the settled language's stop words
 PLAIN_MIN_WORDS = 20
 PLAIN_MARGIN = 1.25      # ... and this many times more than of any other language's
+# Once langdetect has said the same language for this many long passages in a row, a passage with
+# fewer stop words (policy prose in Bosnian or Finnish has few) is taken as plain from this share on:
+# a document rarely changes language, and a change still shows in the other languages' stop words.
+CONFIRMED_AFTER = 3
+CONFIRMED_STOPWORDS = 0.1
 
 # Languages close enough that langdetect confuses them, or does not know one of them.
 FAMILIES = (("es", "pt", "gl"), ("da", "no", "sv"), ("ru", "uk", "bg", "be", "mk"), ("hr", "sr", "bs", "sl"),
@@ -252,14 +257,17 @@ def profile(pages, override="", declared="", min_share=0.05, country=""):
     heading in a Danish document is not called Norwegian."""
     found = list(passages(pages))
     country_prior = tuple(dict.fromkeys(c for c in (override, _valid(declared), *country_languages(country)) if c))
-    decided, settled = {}, UND
+    decided, settled, confirmed = {}, UND, 0
     for i, (_, text) in enumerate(found):
         if len(text) < LONG:
             continue
-        if settled != UND and _plainly(text, settled):
+        share = CONFIRMED_STOPWORDS if confirmed >= CONFIRMED_AFTER else PLAIN_STOPWORDS
+        if settled != UND and _plainly(text, settled, share):
             decided[i] = settled
-        else:
-            decided[i] = settled = detect(text, country_prior).code
+            continue
+        code = detect(text, country_prior).code
+        confirmed = confirmed + 1 if code == settled else 1
+        decided[i] = settled = code
     by_length = {}
     for i, code in decided.items():
         if code != UND:
@@ -282,18 +290,18 @@ def profile(pages, override="", declared="", min_share=0.05, country=""):
     return Profile(main=main, shares=kept, passages=items)
 
 
-def _plainly(text, code):
-    """``text`` is plainly in ``code``: a fifth or more of its words are stop words of ``code``'s
-    family, a quarter more of them than of any other language's (Italian shares ``la`` and ``se``
-    with French), and no close language has more of its own (Portuguese ``do``, ``ao`` against
-    Spanish). Close languages whose lists are alike (Croatian, Bosnian) stay as they were decided.
+def _plainly(text, code, share=PLAIN_STOPWORDS):
+    """``text`` is plainly in ``code``: a fifth or more of its words (``share``) are stop words of
+    ``code``'s family, a quarter more of them than of any other language's (Italian shares ``la``
+    and ``se`` with French), and no close language has more of its own (Portuguese ``do``, ``ao``
+    against Spanish). Close languages whose lists are alike (Croatian, Bosnian) stay as they were decided.
     Anything less plain is left to ``detect``."""
     family, stops = _family_stops(code)
     words = [w.casefold() for w in WORD.findall(text)]
     if len(words) < PLAIN_MIN_WORDS:
         return False
     hits = sum(1 for w in words if w in stops)
-    if hits < PLAIN_STOPWORDS * len(words):
+    if hits < share * len(words):
         return False
     own = sum(1 for w in words if w in stopwords(code))
     for other, others in _stop_lists():

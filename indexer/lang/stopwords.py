@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from whoosh.lang.stopwords import stoplists
 
-from indexer.lang.analysis import fold_accents
+from indexer.lang.analysis import analyzer_for, fold_accents
 
 OWN = {
     "ar": "في من على إلى عن مع أن إن هذا هذه ذلك التي الذي الذين كان كانت هو هي ما لا لم قد كل أو و ثم بين عند",
@@ -52,3 +52,11 @@ def stopwords(code):
     code = SAME_AS.get(code, code)
     words = {w.casefold() for w in stoplists.get(code, ())} | set(OWN.get(code, "").split())
     return frozenset(words | {fold_accents(w) for w in words})
+
+
+@lru_cache(maxsize=None)
+def analysed_stopwords(code):
+    """The stop words of ``code`` as that language's field holds them (stemmed, folded): what a query
+    word is compared with once analysed."""
+    analyse = analyzer_for(code)
+    return frozenset(t.text for word in stopwords(code) for t in analyse(word))
