@@ -231,12 +231,7 @@ def _run(live, request):
     parsed = query.parse(live, request.q, request.hl, request.filters.get("language", ()), request.expand)
     notices = list(request.notices) + parsed.notices
     q = parsed.query
-    if q is None:
-        matched = sets.live
-    elif q is wq.NullQuery:
-        matched = numpy.zeros(sets.size, dtype=bool)
-    else:
-        matched = sets.documents_for(searcher.docs_for_query(q))
+    matched = matching(searcher, sets, parsed)
     selected = {f: set(values) for f, values in request.filters.items()}
     chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
     final = numpy.logical_and.reduce([matched, *chosen.values()]) if chosen else matched
@@ -249,7 +244,7 @@ def _run(live, request):
     # Without a query there is no relevance to rank by: browsing lists the newest first.
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
-    narrowed = chosen or searcher.reader().has_deletions()
+    narrowed = chosen or searcher.reader().has_deletions() or parsed.required is not None
     named = _named_documents(sets, parsed.recognised) if sort == "relevance" else None
     if named is not None:
         # the documents of the countries and years the query names first, each part by relevance
@@ -268,6 +263,18 @@ def _run(live, request):
             "fewer_words": fewer_words(live, request, sets, chosen) if q is not None and not total else []}
 
 
+def matching(searcher, sets, parsed):
+    """The documents a parsed query matches (a mask), every word required as ``parsed`` says."""
+    if parsed.query is None:
+        return sets.live
+    if parsed.query is wq.NullQuery:
+        return numpy.zeros(sets.size, dtype=bool)
+    matched = sets.documents_for(searcher.docs_for_query(parsed.query))
+    if parsed.required is not None and matched.any():
+        matched &= sets.documents_for(searcher.docs_for_query(parsed.required))
+    return matched
+
+
 def fewer_words(live, request, sets, chosen):
     """``[{q, total}]``: for a search that found nothing, the searches with one word left out that
     find something, with how many they find (under the same filters), most first."""
@@ -278,10 +285,10 @@ def fewer_words(live, request, sets, chosen):
     out = []
     for i in range(len(words)):
         fewer = " ".join(words[:i] + words[i + 1:])
-        q = query.parse(live, fewer, request.hl, request.filters.get("language", ()), request.expand).query
-        if q is None or q is wq.NullQuery:
+        parsed = query.parse(live, fewer, request.hl, request.filters.get("language", ()), request.expand)
+        if parsed.query is None:
             continue
-        found = numpy.logical_and.reduce([sets.documents_for(searcher.docs_for_query(q)), *chosen.values()])
+        found = numpy.logical_and.reduce([matching(searcher, sets, parsed), *chosen.values()])
         total = int(numpy.count_nonzero(found))
         if total:
             out.append({"q": fewer, "total": total})
