@@ -43,8 +43,9 @@ class Parsed:
     expansion: dict = None     # {"language", "concepts", "terms": [{"text", "language"}]} when expanded
     translation: dict = None   # {"words", "terms": [{"text", "language"}]} when dictionaries translated words
     recognised: list = field(default_factory=list)   # [{"facet", "value", "text"}]: countries and years named
-    # what every document found must also match (each word in some form), unscored; None: nothing more
-    required: object = None
+    # what every document found must also match, unscored: for each word, the queries of its forms
+    # (one of them is enough); empty: nothing more
+    required: list = field(default_factory=list)
     notices: list = field(default_factory=list)
 
 
@@ -193,14 +194,15 @@ def _prefer_named(parser, named, q, nothing_else):
 
 def _every_word(parser, text, languages, branches, found, covered, translated):
     """What holds the layers' union to every content word of ``text`` in some form: as typed, in a
-    glossary term of its concept or in a dictionary translation (None when the union needs no
+    glossary term of its concept or in a dictionary translation (nothing when the union needs no
     holding). A French document with ``droit d'auteur`` but not ``quantum`` is not found by
     ``copyright quantum`` any more than the English one with ``copyright`` alone: every word counts,
     in whatever language. Kept apart from the query (the search intersects the two), so that
-    ranking keeps Whoosh's shortcuts."""
+    ranking keeps Whoosh's shortcuts; ``[[query of a form, …] for each word]``, the glossary's
+    expansion one shared object, matched once."""
     words = [w for w in text.split() if not _only_stopwords(w, languages)]
     if len(branches) == 1 or len(words) < 2 or SYNTAX.search(text):
-        return None
+        return []
     translated_parts = {}
     if translated:
         parts = translated[0].subqueries if len(translated[1]["words"]) > 1 else [translated[0]]
@@ -212,8 +214,8 @@ def _every_word(parser, text, languages, branches, found, covered, translated):
             alternatives.append(found[0])
         if word in translated_parts:
             alternatives.append(translated_parts[word])
-        forms.append(wq.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
-    return wq.And(forms)
+        forms.append(alternatives)
+    return forms
 
 
 def _covered(live, text, found):

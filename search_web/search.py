@@ -244,7 +244,7 @@ def _run(live, request):
     # Without a query there is no relevance to rank by: browsing lists the newest first.
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
-    narrowed = chosen or searcher.reader().has_deletions() or parsed.required is not None
+    narrowed = chosen or searcher.reader().has_deletions() or bool(parsed.required)
     named = _named_documents(sets, parsed.recognised) if sort == "relevance" else None
     if named is not None:
         # the documents of the countries and years the query names first, each part by relevance
@@ -270,8 +270,14 @@ def matching(searcher, sets, parsed):
     if parsed.query is wq.NullQuery:
         return numpy.zeros(sets.size, dtype=bool)
     matched = sets.documents_for(searcher.docs_for_query(parsed.query))
-    if parsed.required is not None and matched.any():
-        matched &= sets.documents_for(searcher.docs_for_query(parsed.required))
+    found = {}   # a form shared by several words (the glossary's expansion) is matched once
+    for forms in parsed.required:
+        if not matched.any():
+            break
+        for form in forms:
+            if id(form) not in found:
+                found[id(form)] = sets.documents_for(searcher.docs_for_query(form))
+        matched &= numpy.logical_or.reduce([found[id(form)] for form in forms])
     return matched
 
 
@@ -333,7 +339,7 @@ def _hits(live, q, groups, sort, page):
                                       reverse=(sort != "oldest"), terms=q is not None)
         else:
             results = searcher.search(q, filter=allowed, limit=limit - len(found), terms=True)
-        found.extend(results)
+        found.extend(results[:])   # a slice of the top hits: len(results) would count every match
     terms = snippets.query_terms(q, searcher.reader())
     out = []
     for hit in found[(page - 1) * PAGE_SIZE:limit]:
