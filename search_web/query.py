@@ -42,6 +42,9 @@ class Parsed:
     expansion: dict = None     # {"language", "concepts", "terms": [{"text", "language"}]} when expanded
     translation: dict = None   # {"words", "terms": [{"text", "language"}]} when dictionaries translated words
     recognised: list = field(default_factory=list)   # [{"facet", "value", "text"}]: countries and years named
+    # what every document found must also match, unscored: for each word, the queries of its forms
+    # (one of them is enough); empty: nothing more
+    required: list = field(default_factory=list)
     notices: list = field(default_factory=list)
 
 
@@ -156,7 +159,8 @@ def parse(live, text, hl="", selected=(), expand=True):
         if translated:
             extra, parsed.translation = translated
             branches.append(extra)
-        parsed.query = _every_word(parser, searched, languages, branches, found, covered, translated)
+        parsed.query = wq.Or(branches) if len(branches) > 1 else branches[0]
+        parsed.required = _every_word(parser, searched, languages, branches, found, covered, translated)
     if named.found and parsed.query is not wq.NullQuery:
         parsed.query = _prefer_named(parser, named, parsed.query, searched is text)
         parsed.recognised = named.found
@@ -188,14 +192,16 @@ def _prefer_named(parser, named, q, nothing_else):
 
 
 def _every_word(parser, text, languages, branches, found, covered, translated):
-    """The layers' union, holding each document to every content word of ``text`` in some form:
-    as typed, in a glossary term of its concept or in a dictionary translation. A French document
-    with ``droit d'auteur`` but not ``quantum`` is not found by ``copyright quantum`` any more than
-    the English one with ``copyright`` alone: every word counts, in whatever language."""
-    union = wq.Or(branches) if len(branches) > 1 else branches[0]
+    """What holds the layers' union to every content word of ``text`` in some form: as typed, in a
+    glossary term of its concept or in a dictionary translation (nothing when the union needs no
+    holding). A French document with ``droit d'auteur`` but not ``quantum`` is not found by
+    ``copyright quantum`` any more than the English one with ``copyright`` alone: every word counts,
+    in whatever language. Kept apart from the query (the search intersects the two), so that
+    ranking keeps Whoosh's shortcuts; ``[[query of a form, …] for each word]``, the glossary's
+    expansion one shared object, matched once."""
     words = [w for w in text.split() if not _only_stopwords(w, languages)]
     if len(branches) == 1 or len(words) < 2 or SYNTAX.search(text):
-        return union
+        return []
     translated_parts = {}
     if translated:
         parts = translated[0].subqueries if len(translated[1]["words"]) > 1 else [translated[0]]
@@ -207,9 +213,8 @@ def _every_word(parser, text, languages, branches, found, covered, translated):
             alternatives.append(found[0])
         if word in translated_parts:
             alternatives.append(translated_parts[word])
-        forms.append(wq.Or(alternatives) if len(alternatives) > 1 else alternatives[0])
-    # scored by the layers alone (Whoosh's Require would say that, but its matcher trips on skipping)
-    return wq.And([union, wq.ConstantScoreQuery(wq.And(forms), 0.0)])
+        forms.append(alternatives)
+    return forms
 
 
 def _covered(live, text, found):

@@ -323,13 +323,7 @@ def _run(live, request):
     parsed = query.parse(live, request.q, request.hl, request.filters.get("language", ()), request.expand)
     notices = list(request.notices) + parsed.notices
     q = parsed.query
-    if q is None:
-        matched = sets.live
-    elif q is wq.NullQuery:
-        matched = numpy.zeros(sets.size, dtype=bool)
-    else:
-        scored = _scored(searcher, q, sets.size)
-        matched = ~numpy.isnan(scored) & sets.live
+    matched, scored = matching(searcher, sets, parsed)
     selected = {f: set(values) for f, values in request.filters.items()}
     chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
     if any(request.dates):
@@ -349,7 +343,8 @@ def _run(live, request):
     # Without a query there is no relevance to rank by: browsing lists the newest first.
     sort = "newest" if q is None and request.sort == "relevance" else request.sort
     # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
-    narrowed = chosen or searcher.reader().has_deletions() or total < int(numpy.count_nonzero(matched))
+    narrowed = (chosen or searcher.reader().has_deletions() or bool(parsed.required)
+                or total < int(numpy.count_nonzero(matched)))
     named = _named_documents(sets, parsed.recognised) if sort == "relevance" else None
     if not total or page > pages:
         hits = []
@@ -375,6 +370,27 @@ def _run(live, request):
             "fewer_words": fewer_words(live, request, sets, chosen, preferred) if q is not None and not total else []}
 
 
+def matching(searcher, sets, parsed):
+    """``(mask, scores)``: the documents a parsed query matches, every word required as ``parsed``
+    says, and each document's score for the query (NaN where it does not match; None without a
+    query)."""
+    if parsed.query is None:
+        return sets.live, None
+    if parsed.query is wq.NullQuery:
+        return numpy.zeros(sets.size, dtype=bool), None
+    scored = _scored(searcher, parsed.query, sets.size)
+    matched = ~numpy.isnan(scored) & sets.live
+    found = {}   # a form shared by several words (the glossary's expansion) is matched once
+    for forms in parsed.required:
+        if not matched.any():
+            break
+        for form in forms:
+            if id(form) not in found:
+                found[id(form)] = sets.documents_for(searcher.docs_for_query(form))
+        matched &= numpy.logical_or.reduce([found[id(form)] for form in forms])
+    return matched, scored
+
+
 def fewer_words(live, request, sets, chosen, preferred):
     """``[{q, total}]``: for a search that found nothing, the searches with one word left out that
     find something, with how many they find (under the same filters), most first."""
@@ -385,10 +401,10 @@ def fewer_words(live, request, sets, chosen, preferred):
     out = []
     for i in range(len(words)):
         fewer = " ".join(words[:i] + words[i + 1:])
-        q = query.parse(live, fewer, request.hl, request.filters.get("language", ()), request.expand).query
-        if q is None or q is wq.NullQuery:
+        parsed = query.parse(live, fewer, request.hl, request.filters.get("language", ()), request.expand)
+        if parsed.query is None:
             continue
-        found = numpy.logical_and.reduce([sets.documents_for(searcher.docs_for_query(q)), *chosen.values()])
+        found = numpy.logical_and.reduce([matching(searcher, sets, parsed)[0], *chosen.values()])
         total = int(numpy.count_nonzero(sets.one_per_group(found, preferred)))   # counted as the results list them
         if total:
             out.append({"q": fewer, "total": total})
