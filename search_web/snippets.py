@@ -20,6 +20,7 @@ draws a rule (``=====``) is never the snippet.
 Everything is escaped; ``<mark>`` is the only markup added.
 """
 import re
+import unicodedata
 from html import escape
 
 from whoosh import query as wq
@@ -225,12 +226,20 @@ def window(para, found):
     _, first, last = best
     start = max(0, min(first - (SNIPPET_CHARS - (last - first)) // 3, len(para) - SNIPPET_CHARS))
     if start:
-        start = para.find(" ", start, first) + 1 or start   # begin at a word
+        start = para.find(" ", start, first) + 1 or _whole_letter(para, start)   # begin at a word
     end = max(last, start + SNIPPET_CHARS)
     if end < len(para):
         space = para.find(" ", end)
-        end = space if 0 <= space <= end + 40 else end   # end at a word
+        end = space if 0 <= space <= end + 40 else _whole_letter(para, end)   # end at a word
     return start, min(end, len(para))
+
+
+def _whole_letter(text, i):
+    """``i``, moved past combining marks: Thai and other scripts without spaces are cut between
+    letters, and a vowel sign cut from its consonant shows as a dotted circle."""
+    while 0 < i < len(text) and unicodedata.category(text[i]).startswith("M"):
+        i += 1
+    return i
 
 
 def _cut(text):
@@ -238,4 +247,4 @@ def _cut(text):
     if len(text) <= SNIPPET_CHARS:
         return escape(text)
     space = text.rfind(" ", 0, SNIPPET_CHARS)
-    return escape(text[:space if space > 0 else SNIPPET_CHARS]) + "…"
+    return escape(text[:space if space > 0 else _whole_letter(text, SNIPPET_CHARS)]) + "…"

@@ -115,3 +115,18 @@ def test_a_language_without_a_field_of_its_own_is_marked_in_the_default_field(tm
     doc = search.document(georgian, "ge-ai")
     pages = search.marked_paragraphs(georgian, doc, "კვლევას")
     assert any("<mark>კვლევას</mark>" in p for page in pages for p in page)
+
+
+def test_a_window_in_thai_never_cuts_a_vowel_sign_from_its_letter(live):
+    """Thai has no spaces to cut at: the window's edges move past combining marks, so the snippet
+    never begins (or ends) with a sign that shows as a dotted circle."""
+    import unicodedata
+    sentence = "การพัฒนาระบบที่ใช้ข้อมูลต้องคำนึงถึงสิทธิของผู้สร้างสรรค์ผลงาน"
+    terms = terms_for(live, "ปัญญาประดิษฐ์", expand=False)
+    for k in range(len(sentence)):   # the window's edges fall on every letter of the sentence in turn
+        text = sentence * 12 + sentence[:k] + "ปัญญาประดิษฐ์" + sentence * 12
+        html = snippets.snippet(text, ["text_th"], terms, SCHEMA)
+        visible = html.replace("<mark>", "").replace("</mark>", "").strip("…")
+        after = text.index(visible) + len(visible)
+        assert not unicodedata.category(visible[0]).startswith("M"), (k, visible[:5])
+        assert after == len(text) or not unicodedata.category(text[after]).startswith("M"), (k, visible[-5:])
