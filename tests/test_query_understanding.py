@@ -118,3 +118,11 @@ def test_words_the_glossary_expansion_covers_need_no_mask_of_their_own(live):
     # a word the glossary does not cover is still held to: copyright in any language, quantum as typed
     assert [len(forms) for forms in query.parse(live, "copyright quantum", "en").required] == [1]
     assert run(live, "copyright quantum")["total"] == 0
+
+
+def test_the_fewer_words_offer_counts_under_the_chosen_filters(live):
+    chosen = {"language": ["fr"]}
+    result = run(live, "copyright quantum", filters=chosen)
+    assert result["total"] == 0
+    assert result["fewer_words"] == [{"q": "copyright", "total": run(live, "copyright", filters=chosen)["total"]}]
+    assert 0 < result["fewer_words"][0]["total"] < run(live, "copyright")["total"]
