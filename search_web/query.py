@@ -208,6 +208,11 @@ def _every_word(parser, text, languages, branches, found, covered, translated):
         translated_parts = dict(zip(translated[1]["words"], parts))
     forms = []
     for word in words:
+        if found and word in covered and not translated:
+            # Implied by the union itself: the words as typed require this word, and so does the
+            # expansion it is part of; matching the expansion's phrases again for a mask was the
+            # slowest part of such searches on a large collection.
+            continue
         alternatives = [_parse(parser, word, languages, [])]
         if found and word in covered:
             alternatives.append(found[0])

@@ -379,16 +379,36 @@ def matching(searcher, sets, parsed):
     if parsed.query is wq.NullQuery:
         return numpy.zeros(sets.size, dtype=bool), None
     scored = _scored(searcher, parsed.query, sets.size)
-    matched = ~numpy.isnan(scored) & sets.live
-    found = {}   # a form shared by several words (the glossary's expansion) is matched once
+    return _every_word(searcher, sets, parsed, ~numpy.isnan(scored) & sets.live), scored
+
+
+def matching_within(searcher, sets, parsed, filters):
+    """The documents a parsed query (not None) matches among those with the facet values of
+    ``filters``, unscored: each part of the query is joined to the values' terms, so that Whoosh
+    checks phrases only in the documents the filters let through."""
+    if parsed.query is wq.NullQuery:
+        return numpy.zeros(sets.size, dtype=bool)
+    terms = [wq.Or([wq.Term(facet, v) for v in values]) for facet, values in filters.items()
+             if facet in sets.facets and facet not in DERIVED and values]
+
+    def within(q):
+        return sets.documents_for(searcher.docs_for_query(wq.And([q, *terms]) if terms else q))
+    return _every_word(searcher, sets, parsed, within(parsed.query), within)
+
+
+def _every_word(searcher, sets, parsed, matched, documents=None):
+    """``matched`` held to every word ``parsed`` requires, each form matched once (the glossary's
+    expansion is one form shared by several words); ``documents`` gives a form's documents."""
+    documents = documents or (lambda form: sets.documents_for(searcher.docs_for_query(form)))
+    found = {}
     for forms in parsed.required:
         if not matched.any():
             break
         for form in forms:
             if id(form) not in found:
-                found[id(form)] = sets.documents_for(searcher.docs_for_query(form))
+                found[id(form)] = documents(form)
         matched &= numpy.logical_or.reduce([found[id(form)] for form in forms])
-    return matched, scored
+    return matched
 
 
 def fewer_words(live, request, sets, chosen, preferred):
@@ -404,7 +424,8 @@ def fewer_words(live, request, sets, chosen, preferred):
         parsed = query.parse(live, fewer, request.hl, request.filters.get("language", ()), request.expand)
         if parsed.query is None:
             continue
-        found = numpy.logical_and.reduce([matching(searcher, sets, parsed)[0], *chosen.values()])
+        # no scores, and only the filtered documents' phrases checked: the total is all it shows
+        found = numpy.logical_and.reduce([matching_within(searcher, sets, parsed, request.filters), *chosen.values()])
         total = int(numpy.count_nonzero(sets.one_per_group(found, preferred)))   # counted as the results list them
         if total:
             out.append({"q": fewer, "total": total})

@@ -4,7 +4,7 @@ import urllib.parse
 
 import pytest
 
-from search_web import countries, search
+from search_web import countries, query, search
 from search_web.snapshot import SnapshotHandle
 
 
@@ -107,3 +107,22 @@ def test_the_search_page_offers_the_named_country_and_fewer_words(server):
     assert status == 200 and "Avec un mot de moins" in body and 'href="/search?q=copyright&amp;hl=fr"' in body
     status, data = server.json("/api/v1/search?q=" + urllib.parse.quote("肯尼亚 数据保护"))
     assert data["recognised"][0]["value"] == "KE" and data["results"][0]["id"] == "ke-data-protection-regulations"
+
+
+def test_words_the_glossary_expansion_covers_need_no_mask_of_their_own(live):
+    # "data protection" is one glossary concept: the words as typed require both words and the
+    # expansion stands for both, so the union already holds every word and no second pass is run.
+    parsed = query.parse(live, "data protection", "en")
+    assert parsed.expansion and not parsed.translation
+    assert parsed.required == []
+    # a word the glossary does not cover is still held to: copyright in any language, quantum as typed
+    assert [len(forms) for forms in query.parse(live, "copyright quantum", "en").required] == [1]
+    assert run(live, "copyright quantum")["total"] == 0
+
+
+def test_the_fewer_words_offer_counts_under_the_chosen_filters(live):
+    chosen = {"language": ["fr"]}
+    result = run(live, "copyright quantum", filters=chosen)
+    assert result["total"] == 0
+    assert result["fewer_words"] == [{"q": "copyright", "total": run(live, "copyright", filters=chosen)["total"]}]
+    assert 0 < result["fewer_words"][0]["total"] < run(live, "copyright")["total"]
