@@ -12,6 +12,7 @@ from functools import lru_cache
 from babel import Locale
 
 from indexer.lang import UND
+from search_web import regions
 
 YEAR = re.compile(r"\d{4}")
 
@@ -72,6 +73,16 @@ def _slug_of(facet, table):
     return check
 
 
+def region(value, live):
+    code = value.upper()
+    known, organisations = regions.containment()
+    if code in known or code in organisations or not (known or organisations):   # no CLDR data: cannot tell
+        return code
+    names = {c: n for c, n in Locale("en").territories.items() if c in known or c in organisations}
+    raise Rejected("region must be a UN M49 region code, such as 014 for Eastern Africa, or an organisation "
+                   "such as EU" + _suggest(_near(value, names)))
+
+
 def year(value, live):
     if YEAR.fullmatch(value):
         return value
@@ -81,7 +92,7 @@ def year(value, live):
 
 
 CHECKERS = {"country": country, "language": language, "topic": _slug_of("topic", "topics"),
-            "type": _slug_of("type", "types"), "year": year}
+            "type": _slug_of("type", "types"), "region": region, "year": year}
 
 
 def check(filters, live):

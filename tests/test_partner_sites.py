@@ -63,6 +63,8 @@ def test_a_page_past_the_end_is_a_helpful_page(server):
     ("language=french", "language must be an ISO 639-1 code or und; did you mean fr?"),
     ("topic=copyrite", "did you mean copyright?"),
     ("year=2021-2023", "year must be four digits, such as 2021; for a range use from=2021"),
+    ("region=999", "region must be a UN M49 region code, such as 014 for Eastern Africa, or an organisation such as EU"),
+    ("region=Eastern%20Afrika", "did you mean 014?"),
 ])
 def test_api_says_why_a_filter_value_is_refused(server, param, reason):
     status, data = server.json("/api/v1/search?q=&" + param)
@@ -70,6 +72,8 @@ def test_api_says_why_a_filter_value_is_refused(server, param, reason):
 
 
 def test_codes_are_taken_in_any_case(server):
+    _, region = server.json("/api/v1/search?q=&region=eu")
+    assert region["filters"] == {"region": ["EU"]} and region["total"] > 0
     _, upper = server.json("/api/v1/search?q=&country=KE&language=EN")
     _, lower = server.json("/api/v1/search?q=&country=ke&language=en")
     assert upper["total"] == lower["total"] > 0 and lower["filters"] == {"country": ["KE"], "language": ["en"]}
