@@ -5,6 +5,7 @@ import csv
 import pytest
 
 from conftest import ROOT
+from indexer import reader
 from indexer.lang import identify
 
 
@@ -53,3 +54,29 @@ def test_after_a_few_confirmations_prose_with_fewer_stop_words_skips_langdetect(
     result = identify.profile(["\n\n".join(polish)])
     assert {code for _, code, _ in result.passages} == {"pl"}
     assert len(langdetect_calls) <= identify.CONFIRMED_AFTER + 1
+
+
+def test_prose_whose_stop_words_are_few_skips_langdetect_once_its_own_words_recur(langdetect_calls):
+    # Turkish and Finnish join their grammar words onto other words, so few passages pass the
+    # plain check; their repeated vocabulary tells them instead.
+    for code in ("tr", "fi"):
+        langdetect_calls.clear()
+        text = passages(code) * 2
+        result = identify.profile(["\n\n".join(text)])
+        assert {c for _, c, _ in result.passages} == {code}
+        assert len(langdetect_calls) <= len(text) / 2
+
+
+def test_a_change_of_language_is_found_after_familiar_passages():
+    turkish, english = passages("tr") * 2, passages("en")
+    result = identify.profile(["\n\n".join(turkish + english)])
+    codes = [code for _, code, _ in result.passages]
+    assert codes[len(turkish):].count("en") >= len(english) - 1
+
+
+def test_headings_take_the_language_of_the_document_they_are_made_of():
+    # Real headings of the sample's EU regulation, which langdetect alone calls Italian, Romanian
+    # or Catalan.
+    reading = reader.read(ROOT / "corpus/documents/eu/ai-regulation-2024.pdf")
+    headings = [text for _, code, text in reading.passages if text.startswith(("Article 1", "Chapter"))]
+    assert headings and all(code == "en" for _, code, text in reading.passages if text in headings)

@@ -56,6 +56,14 @@ PLAIN_MARGIN = 1.25      # ... and this many times more than of any other langua
 # a document rarely changes language, and a change still shows in the other languages' stop words.
 CONFIRMED_AFTER = 3
 CONFIRMED_STOPWORDS = 0.1
+# ... or with half its words already seen in this document's passages of that language. Policy prose
+# repeats its own words (its grammar words, its subject's terms) and another language shares few of
+# them, whatever the language: this catches Turkish, Finnish or Croatian, whose stop-word lists are
+# too short for the plain check. A title or heading (``SHORT_FAMILIAR`` of three words or more) known
+# to one language of the document takes it too: langdetect on a few words is a guess anyway.
+FAMILIAR_SHARE = 0.5
+SHORT_FAMILIAR = 0.75
+SHORT_MIN_WORDS = 3
 
 # Languages close enough that langdetect confuses them, or does not know one of them.
 FAMILIES = (("es", "pt", "gl"), ("da", "no", "sv"), ("ru", "uk", "bg", "be", "mk"), ("hr", "sr", "bs", "sl"),
@@ -257,23 +265,28 @@ def profile(pages, override="", declared="", min_share=0.05, country=""):
     heading in a Danish document is not called Norwegian."""
     found = list(passages(pages))
     country_prior = tuple(dict.fromkeys(c for c in (override, _valid(declared), *country_languages(country)) if c))
-    decided, settled, confirmed = {}, UND, 0
+    decided, settled, confirmed, seen = {}, UND, 0, {}
     for i, (_, text) in enumerate(found):
         if len(text) < LONG:
             continue
+        words = _words(text)
         share = CONFIRMED_STOPWORDS if confirmed >= CONFIRMED_AFTER else PLAIN_STOPWORDS
-        if settled != UND and _plainly(text, settled, share):
+        if settled != UND and (_plainly(text, settled, share, words) or (
+                confirmed >= CONFIRMED_AFTER and _familiar(words, seen[settled]) >= FAMILIAR_SHARE)):
             decided[i] = settled
+            seen[settled].update(words)
             continue
         code = detect(text, country_prior).code
         confirmed = confirmed + 1 if code == settled else 1
         decided[i] = settled = code
+        seen.setdefault(code, set()).update(words)
     by_length = {}
     for i, code in decided.items():
         if code != UND:
             by_length[code] = by_length.get(code, 0) + len(found[i][1])
     document_prior = tuple(sorted(by_length, key=lambda c: -by_length[c])) + country_prior
-    items = [(page, decided[i] if i in decided else detect(text, document_prior).code, text)
+    seen.pop(UND, None)
+    items = [(page, decided[i] if i in decided else _short(text, seen, document_prior), text)
              for i, (page, text) in enumerate(found)]
     _fill_undecided(items, override or _valid(declared))
     total = sum(len(text) for _, code, text in items if code != UND)
@@ -290,14 +303,35 @@ def profile(pages, override="", declared="", min_share=0.05, country=""):
     return Profile(main=main, shares=kept, passages=items)
 
 
-def _plainly(text, code, share=PLAIN_STOPWORDS):
+def _words(text):
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+def _familiar(words, known):
+    """The share of ``words`` in ``known``."""
+    return sum(1 for w in words if w in known) / len(words) if len(words) >= PLAIN_MIN_WORDS else 0.0
+
+
+def _short(text, seen, prior):
+    """The language of a short passage: the one language of this document whose words it is made
+    of, else what ``detect`` says with the document's languages as the prior."""
+    words = _words(text)
+    if len(words) >= SHORT_MIN_WORDS:
+        known = [code for code, vocabulary in seen.items()
+                 if sum(1 for w in words if w in vocabulary) >= SHORT_FAMILIAR * len(words)]
+        if len(known) == 1:
+            return known[0]
+    return detect(text, prior).code
+
+
+def _plainly(text, code, share=PLAIN_STOPWORDS, words=None):
     """``text`` is plainly in ``code``: a fifth or more of its words (``share``) are stop words of
     ``code``'s family, a quarter more of them than of any other language's (Italian shares ``la``
     and ``se`` with French), and no close language has more of its own (Portuguese ``do``, ``ao``
     against Spanish). Close languages whose lists are alike (Croatian, Bosnian) stay as they were decided.
     Anything less plain is left to ``detect``."""
     family, stops = _family_stops(code)
-    words = [w.casefold() for w in WORD.findall(text)]
+    words = _words(text) if words is None else words
     if len(words) < PLAIN_MIN_WORDS:
         return False
     hits = sum(1 for w in words if w in stops)
