@@ -102,12 +102,17 @@ class Normalize(Filter):
     def __call__(self, tokens):
         for t in tokens:
             text = t.text
-            if not text.isascii():
-                text = unicodedata.normalize("NFKC", text)
-                if any(ch.isdigit() and not ch.isascii() for ch in text):
-                    text = "".join(str(unicodedata.digit(ch, ch)) if ch.isdigit() else ch for ch in text)
-            t.text = text.casefold()
+            t.text = text.casefold() if text.isascii() else _normalized(text)
             yield t
+
+
+# A build analyses millions of words, most of them seen before: the work per distinct word is cached.
+@lru_cache(maxsize=100_000)
+def _normalized(text):
+    text = unicodedata.normalize("NFKC", text)
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        text = "".join(str(unicodedata.digit(ch, ch)) if ch.isdigit() else ch for ch in text)
+    return text.casefold()
 
 
 # Letters that are not a base letter with a mark, so NFD leaves them alone; Turkish dotless ı is
@@ -122,8 +127,11 @@ def fold_accents(text):
     >>> fold_accents("Règlement Źródło ΤΕΧΝΗΤΉ й")
     'Reglement Zrodlo ΤΕΧΝΗΤΗ й'
     """
-    if text.isascii():
-        return text
+    return text if text.isascii() else _fold(text)
+
+
+@lru_cache(maxsize=100_000)
+def _fold(text):
     out = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch) and out and _latin_or_greek(out[-1]):
