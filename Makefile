@@ -101,7 +101,7 @@ bench: $(BIN)/.bench-installed
 	$(BIN)/python bench/run.py --docs 10000 $(BENCH_ARGS)
 
 bench-large: $(BIN)/.bench-installed
-	$(BIN)/python bench/run.py --docs 100000 $(BENCH_ARGS)
+	$(BIN)/python bench/run.py --docs 100000 --reuse-corpus $(BENCH_ARGS)
 
 bench-sample: install
 	$(BIN)/python bench/build_bench.py --corpus $(CORPUS)

@@ -12,6 +12,7 @@ so the corpus is built like staff's: ``python -m indexer build --corpus OUT``.
 """
 import argparse
 import csv
+import json
 import math
 import random
 import re
@@ -22,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_CHARS = 3000
+STAMP = ".made.json"       # what a finished ``make`` wrote, so a run can reuse the corpus
+GENERATOR_VERSION = 1      # raise it when the documents this script writes change
 MAX_PAGES = 200
 BILINGUAL_SHARE = 0.10
 # plain text dominates: it is the cheapest to generate, and what staff receive most after PDF
@@ -88,11 +91,25 @@ def make(out, docs, seed=8, median_chars=PAGE_CHARS):
         shutil.copyfile(ROOT / "corpus" / name, out / name)
     rows = _documents(out, range(docs), random.Random(seed), median_chars)
     write_manifest(out, rows)
+    (out / STAMP).write_text(json.dumps(_made(docs, seed, median_chars)))
     return rows
+
+
+def made_as(out, docs, seed=8, median_chars=PAGE_CHARS):
+    """``out`` is a corpus that ``make`` finished with these arguments and nothing has changed since."""
+    try:
+        return json.loads((Path(out) / STAMP).read_text()) == _made(docs, seed, median_chars)
+    except (OSError, ValueError):
+        return False
+
+
+def _made(docs, seed, median_chars):
+    return {"docs": docs, "seed": seed, "median_chars": median_chars, "generator": GENERATOR_VERSION}
 
 
 def add(out, docs, seed=9, median_chars=PAGE_CHARS):
     """Add ``docs`` new documents to the corpus at ``out`` (what staff do between two updates)."""
+    (Path(out) / STAMP).unlink(missing_ok=True)   # no longer what ``make`` wrote
     with open(Path(out) / "manifest.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     rows += _documents(Path(out), range(len(rows), len(rows) + docs), random.Random(seed), median_chars)

@@ -88,6 +88,9 @@ def main():
     parser.add_argument("--work", default="var/bench", help="where the corpus and the indexes go")
     parser.add_argument("--results", default=str(ROOT / "bench/results"))
     parser.add_argument("--note", default="", help="said under the table, e.g. 'busy machine'")
+    parser.add_argument("--reuse-corpus", action="store_true",
+                        help="keep the corpus an earlier run or make_corpus.py made with the same --docs, --seed "
+                             "and --median-chars (made while the machine was busy, say); changed corpora are made anew")
     parser.add_argument("--no-gunicorn", action="store_true", help="measure only the server make run starts")
     args = parser.parse_args()
     work = Path(args.work)
@@ -97,11 +100,19 @@ def main():
                "note": args.note, "machine": machine(),
                "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
+    partial = work / f"bench-{args.docs}.partial.json"
+
     def step(name):
+        # What is measured so far is kept as it comes: a run cut off after an hour still tells something.
+        work.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
         print(f"[{time.monotonic() - started:7.0f} s] {name}", file=sys.stderr, flush=True)
 
-    step("making the corpus")
-    make_corpus.make(corpus, args.docs, args.seed, args.median_chars)
+    if args.reuse_corpus and make_corpus.made_as(corpus, args.docs, args.seed, args.median_chars):
+        step(f"reusing the corpus at {corpus}")
+    else:
+        step("making the corpus")
+        make_corpus.make(corpus, args.docs, args.seed, args.median_chars)
     sentences, countries = make_corpus.sentence_material()
     items = queries.make(sentences, countries, queries.manifest(corpus), args.seed)
     shutil.rmtree(index_dir, ignore_errors=True)

@@ -29,8 +29,10 @@ def test_the_synthetic_corpus_is_seeded_and_mixed(tmp_path):
 def test_adding_documents_keeps_the_others(tmp_path):
     corpus = tmp_path / "c"
     before = make_corpus.make(corpus, 10, seed=3)
+    assert make_corpus.made_as(corpus, 10, seed=3) and not make_corpus.made_as(corpus, 10, seed=4)
     after = make_corpus.add(corpus, 3)
     assert after[:10] == before and len({r["id"] for r in after}) == 13
+    assert not make_corpus.made_as(corpus, 10, seed=3)   # a run may no longer reuse it as made
 
 
 def test_the_query_set_covers_every_kind_in_twenty_languages_or_more(tmp_path):

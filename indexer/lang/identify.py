@@ -56,12 +56,14 @@ PLAIN_MARGIN = 1.25      # ... and this many times more than of any other langua
 # a document rarely changes language, and a change still shows in the other languages' stop words.
 CONFIRMED_AFTER = 3
 CONFIRMED_STOPWORDS = 0.1
-# ... or with half its words already seen in this document's passages of that language. Policy prose
-# repeats its own words (its grammar words, its subject's terms) and another language shares few of
-# them, whatever the language: this catches Turkish, Finnish or Croatian, whose stop-word lists are
-# too short for the plain check. A title or heading (``SHORT_FAMILIAR`` of three words or more) known
-# to one language of the document takes it too: langdetect on a few words is a guess anyway.
+# ... or, once two long passages in a row said it, with half its words already seen in this
+# document's passages of that language. Policy prose repeats its own words (its grammar words, its
+# subject's terms) and another language shares few of them, whatever the language: this catches
+# Turkish, Finnish or Croatian, whose stop-word lists are too short for the plain check. A title or
+# heading (``SHORT_FAMILIAR`` of three words or more) known to one language of the document takes it
+# too: langdetect on a few words is a guess anyway.
 FAMILIAR_SHARE = 0.5
+FAMILIAR_AFTER = 2
 SHORT_FAMILIAR = 0.75
 SHORT_MIN_WORDS = 3
 
@@ -272,7 +274,7 @@ def profile(pages, override="", declared="", min_share=0.05, country=""):
         words = _words(text)
         share = CONFIRMED_STOPWORDS if confirmed >= CONFIRMED_AFTER else PLAIN_STOPWORDS
         if settled != UND and (_plainly(text, settled, share, words) or (
-                confirmed >= CONFIRMED_AFTER and _familiar(words, seen[settled]) >= FAMILIAR_SHARE)):
+                confirmed >= FAMILIAR_AFTER and _familiar(words, seen[settled]) >= FAMILIAR_SHARE)):
             decided[i] = settled
             seen[settled].update(words)
             continue
