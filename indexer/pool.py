@@ -8,7 +8,8 @@ import os
 import resource
 import signal
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from itertools import islice
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
 
@@ -29,6 +30,7 @@ class Job(NamedTuple):
 
 
 PR_SET_PDEATHSIG = 1
+IN_FLIGHT = 4   # jobs queued per worker: enough that none waits, few enough that memory stays flat
 
 
 def _start_worker(parent):
@@ -82,13 +84,19 @@ def read_all(jobs, workers=None):
     workers = workers or settings.get("workers") or os.cpu_count() or 1
     workers = max(1, min(workers, len(jobs)))
     pending = {job.key: job for job in jobs}
+    waiting = iter(jobs)
     try:
         with _executor(workers) as executor:
-            futures = [executor.submit(_read_with_limit, job) for job in jobs]
-            for future in as_completed(futures):
-                key, result = future.result()
-                pending.pop(key, None)
-                yield key, result
+            # A few jobs per worker in flight, never all: a finished reading holds a document's whole
+            # text until the index has it, and the index writer may be slower than the readers.
+            running = {executor.submit(_read_with_limit, job) for job in islice(waiting, workers * IN_FLIGHT)}
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                running |= {executor.submit(_read_with_limit, job) for job in islice(waiting, len(done))}
+                for future in done:
+                    key, result = future.result()
+                    pending.pop(key, None)
+                    yield key, result
     except BrokenProcessPool:
         # A worker died (a crash in a C library, or the kernel's OOM killer). Read what is left one
         # file per process, so that only the file that kills its process is lost.
