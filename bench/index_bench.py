@@ -51,10 +51,11 @@ def update(corpus, index_dir):
 
 def profile(corpus, sample=PROFILE_SAMPLE):
     """Seconds per stage for ``sample`` documents read and indexed in this process (no workers):
-    reading per format, language identification, analysis, Whoosh writing, the commit (merging)."""
+    reading per format, language identification, analysis, Whoosh writing, the commit (merging).
+    Reading includes the analysis of the text fields, which a build's workers do."""
     from whoosh import index as whoosh_index
 
-    from indexer import build as build_mod, corpus as corpus_mod, reader
+    from indexer import build as build_mod, corpus as corpus_mod, prepared, reader
     from indexer.schema import build_schema
     loaded = corpus_mod.load(corpus)
     entries = loaded.entries[:sample]
@@ -65,6 +66,8 @@ def profile(corpus, sample=PROFILE_SAMPLE):
         prof.enable()
         job = entry.job()
         reading = reader.read(job.path, job.language, job.country)
+        if reading.status == "ok":   # as a build's workers do: the writer gets the postings ready
+            reading.analysed = prepared.analyse(reading, prepared.title(job.title, reading, job.path))
         prof.disable()
         per_format[reading.format] += time.perf_counter() - started
         readings.append((entry, reading))

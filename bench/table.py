@@ -55,7 +55,8 @@ def render(f):
                      f"({100 * added['seconds'] / b['seconds']:.0f}% of a full build) | | |")
     p = f["build_profile"]
     lines += ["", f"Where a build's time goes ({p['documents']} documents read and indexed in one process, "
-              "own time per stage):", "",
+              "own time per stage; reading includes the analysis of the text, which a build's reading "
+              "workers do, and adding is the index writer's process):", "",
               "| reading, by format (s) | reading, by stage (s) | adding to the index, by stage (s) | commit (s) |",
               "|---|---|---|---|",
               f"| {_pairs(p['reading_by_format_s'])} | {_pairs(p['reading_profile_s'])} | "

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from whoosh import index as whoosh_index
 
 import indexer
-from indexer import corpus as corpus_mod, dictionaries, lang, ledger, ocr, pool, settings, snapshots
+from indexer import corpus as corpus_mod, dictionaries, lang, ledger, ocr, pool, prepared, settings, snapshots
 from indexer.errors import NoIndex, NotPublished
 from indexer.schema import SCHEMA_VERSION, build_schema
 
@@ -209,7 +209,7 @@ def _record(entry, rec, reading, plan, topics, types=None):
     return {
         **rec.as_dict(),
         # what the site shows when the manifest leaves a cell empty
-        "title": rec.title or reading.title or entry.path.name, "topics": topic_list,
+        "title": prepared.title(rec.title, reading, entry.path), "topics": topic_list,
         "title_from": "manifest" if rec.title else "file", "topics_automatic": automatic,
         "type": doc_type, "type_automatic": bool(doc_type) and not rec.type,
         "line": entry.line, "status": reading.status, "error": reading.error, "format": reading.format,
@@ -239,16 +239,9 @@ def _fields(entry, reading, record):
         "status": reading.status,
         "fingerprint": record["fingerprint"],
         "content": reading.text,
-        "spell": record["title"] + "\n" + reading.text,
         "meta": {"document": record},
     }
-    by_field = {}
-    for _, code, text in reading.passages:
-        by_field.setdefault(lang.field_for(code), []).append(text)
-    # The title is searched in its document's language too, so its words are stemmed like the text's.
-    by_field.setdefault(lang.field_for(reading.language), []).append(record["title"])
-    for name, texts in by_field.items():
-        fields[name] = "\n\n".join(texts)
+    fields.update(prepared.values(reading, record["title"]))
     return fields
 
 

@@ -40,7 +40,8 @@ class Entry:
 
     def job(self):
         """What a worker needs to read this document's file as the manifest describes it."""
-        return Job(key=self.id, path=str(self.path), language=self.record.language, country=self.record.country)
+        return Job(key=self.id, path=str(self.path), language=self.record.language, country=self.record.country,
+                   title=self.record.title)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
 
-from indexer import lang, reader, settings
+from indexer import lang, prepared, reader, settings
 from indexer.errors import ExtractionTimeout
 
 CRASHED = ("the reader crashed on this file (out of memory or a library fault); "
@@ -27,6 +27,7 @@ class Job(NamedTuple):
     path: str
     language: str = ""
     country: str = ""
+    title: str = None   # the manifest's title; given, the worker also analyses the text for the index
 
 
 PR_SET_PDEATHSIG = 1
@@ -67,13 +68,18 @@ def _read_with_limit(job):
     try:
         reading = reader.read(job.path, job.language, job.country)
         reading.seconds = round(time.monotonic() - started, 3)
-        return job.key, reading
     except ExtractionTimeout as ex:  # fired outside the extractor's own handler
         return job.key, reader.failed(job.path, str(ex))
     except MemoryError:  # the ceiling reached after reading, telling the languages of a huge text
         return job.key, reader.failed(job.path, reader.TOO_LARGE.format(settings.get("worker_memory_mb")))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+    if job.title is not None and reading.status == "ok":
+        try:
+            reading.analysed = prepared.analyse(reading, prepared.title(job.title, reading, job.path))
+        except MemoryError:  # the writer analyses it then, as it did before workers did
+            reading.analysed = None
+    return job.key, reading
 
 
 def read_all(jobs, workers=None):

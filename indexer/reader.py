@@ -52,6 +52,7 @@ class Reading:
     partial: bool = False                           # most pages have almost no text
     page_info: list = field(default_factory=list)   # [{"page", "chars", "ocr", "confidence", "cached"}]
     seconds: float = 0.0                            # the time reading took (the build report shows it)
+    analysed: dict = None                           # {field: schema.Analysed}, made by the worker (prepared.py)
 
     def summary(self):
         """The fields of ``check --json``: no text, no passages."""

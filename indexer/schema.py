@@ -3,12 +3,27 @@
 Each passage is indexed in the field of its own language, with that language's analyzer; a query is
 run against every language field present, each analysing the query its own way.
 """
+from typing import NamedTuple
+
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer import lang
 
 # Bump when the schema or an analyzer changes: ``update`` then rebuilds instead of mixing old and new.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+
+
+class Analysed(NamedTuple):
+    """A field's postings made beforehand (``indexer.prepared``), and the digest of their text."""
+    digest: bytes
+    postings: list
+
+
+class Text(TEXT):
+    """A text field that also takes ``Analysed`` postings, made in a reading worker."""
+
+    def index(self, value, **kwargs):
+        return value.postings if isinstance(value, Analysed) else super().index(value, **kwargs)
 
 
 def build_schema():
@@ -27,12 +42,12 @@ def build_schema():
         "group": ID(stored=True),
         "fingerprint": ID(stored=True),
         # every word as written (accents folded, nothing stemmed): what spelling suggestions come from
-        "spell": TEXT(analyzer=lang.analyzer_for("und"), phrase=False),
+        "spell": Text(analyzer=lang.analyzer_for("und"), phrase=False),
         "meta": STORED,      # {"document": the build report's record of it}, returned as it is
         "content": STORED,   # the text as shown, pages separated by form feeds
     }
     for code in lang.field_languages():
-        fields[lang.field_for(code)] = TEXT(analyzer=lang.analyzer_for(code), phrase=True)
+        fields[lang.field_for(code)] = Text(analyzer=lang.analyzer_for(code), phrase=True)
     return Schema(**fields)
 
 
