@@ -43,9 +43,9 @@ def clean_caches(index_dir):
     base = Path(index_dir) / "cache"
     try:
         names = [p.name for p in base.iterdir()]
+        kept = set(published(index_dir))
     except OSError:
         return
-    kept = set(published(index_dir))
     for name in names:
         if name not in kept:
             shutil.rmtree(base / name, ignore_errors=True)
