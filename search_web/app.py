@@ -47,7 +47,8 @@ def create_app(config=None):
     corpus dir for downloads and /admin; default: the corpus the live snapshot was built from),
     ``search.threads`` (threads that run searches, as many as the server has), ``search.admin_users``
     (accounts file: /admin is off without one), ``search.admin_session_minutes``,
-    ``search.max_upload_mb``."""
+    ``search.max_upload_mb``, ``search.shared_cache_mb`` (the result cache the server processes share,
+    per snapshot; 0: none)."""
     app = Bottle()
     app.config.update({"search.index": "var/index/", "search.corpus": "", "search.admin_users": "",
                        "search.admin_session_minutes": 60, "search.max_upload_mb": 50,
