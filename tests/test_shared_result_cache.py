@@ -47,11 +47,15 @@ def test_a_search_one_server_process_answered_is_answered_by_another_from_the_sh
 def test_a_new_snapshot_does_not_serve_the_old_ones_results_and_pruning_removes_them(tmp_path):
     corpus, index = one_document_site(tmp_path)
     old = snapshots.current(index)
+    gone = snapshots.cache_dir(index, "20000101T000000.000000Z")   # a snapshot pruned while no server ran
+    gone.mkdir(parents=True)
+    (gone / ("0" * 40 + result_cache.SUFFIX)).write_bytes(b"")
     proc, server = start_server(index)
     try:
         status, headers, body = server.get("/api/v1/search?q=consultation")
         assert status == 200 and headers["X-Cache"] == "miss" and json.loads(body)["total"] == 0
         assert server.get("/api/v1/search?q=consultation")[1]["X-Cache"] == "memory"
+        assert not gone.exists()   # cleaned when the server opened the live snapshot
         new = publish_and_wait(server, corpus, index)
         assert new != old
         status, headers, body = server.get("/api/v1/search?q=consultation")
