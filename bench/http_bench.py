@@ -5,6 +5,7 @@ the server is started here and stopped here, and listens on 127.0.0.1 only.
 """
 import http.client
 import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -34,6 +35,9 @@ class Server:
 
     def __init__(self, index_dir, kind="waitress"):
         self.port, self.kind = free_port(), kind
+        # Every server measured starts cold: the results an earlier one left in the shared cache
+        # would answer this one's "first time" searches.
+        shutil.rmtree(Path(index_dir) / "cache", ignore_errors=True)
         python = sys.executable
         if kind == "waitress":
             cmd = [python, "-m", "search_web", "--host", HOST, "--port", str(self.port), "--index", str(index_dir)]

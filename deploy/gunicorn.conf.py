@@ -4,6 +4,8 @@
 
 Processes rather than threads: a search is Python work that holds the GIL, so waitress's threads share
 one core; each worker here opens the live snapshot once and follows new ones like ``make run`` does.
+The workers share their search results through ``INDEX/cache/`` (search_web/result_cache.py), so the
+index directory must be writable by the user gunicorn runs as (else each worker keeps its own results).
 """
 import multiprocessing
 

@@ -5,6 +5,8 @@ Layout of ``--index DIR``::
     DIR/snapshots/20261125T101500.123456Z/   one complete Whoosh index plus report.json
     DIR/snapshots/.building-.../      a build in progress (never read; cleaned by the next build)
     DIR/CURRENT                       the name of the live snapshot
+    DIR/cache/20261125T101500.123456Z/  the site's search results for that snapshot, shared by its
+                                      server processes (written by the site; removed with the snapshot)
 
 A build writes a new snapshot beside the live one and renames it into place only when complete;
 publishing rewrites CURRENT through a temporary file and ``os.replace``, which is atomic, so a reader
@@ -28,6 +30,25 @@ NAME_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 
 def snapshots_dir(index_dir):
     return Path(index_dir) / "snapshots"
+
+
+def cache_dir(index_dir, name):
+    """Where the site keeps snapshot ``name``'s search results for all its processes."""
+    return Path(index_dir) / "cache" / name
+
+
+def clean_caches(index_dir):
+    """Remove the result caches of snapshots that are no longer published (never fails: a cache
+    that cannot be removed is only disk space)."""
+    base = Path(index_dir) / "cache"
+    try:
+        names = [p.name for p in base.iterdir()]
+        kept = set(published(index_dir))
+    except OSError:
+        return
+    for name in names:
+        if name not in kept:
+            shutil.rmtree(base / name, ignore_errors=True)
 
 
 @contextmanager
@@ -61,7 +82,8 @@ def new_name(index_dir):
 
 
 def complete(building, index_dir, name):
-    """Give a finished build its final name."""
+    """Give a finished build its final name (and no results a former holder of the name left)."""
+    shutil.rmtree(cache_dir(index_dir, name), ignore_errors=True)
     os.rename(building, snapshots_dir(index_dir) / name)
 
 
@@ -140,6 +162,7 @@ def prune(index_dir, keep):
         if name != live:
             shutil.rmtree(base / name, ignore_errors=True)
     clean_abandoned(index_dir)
+    clean_caches(index_dir)
 
 
 def abandoned(index_dir):

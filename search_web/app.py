@@ -11,7 +11,7 @@ from bottle import Bottle, HTTPResponse, request, response, static_file, templat
 
 from indexer.snapshots import NoIndex
 from search_web import (admin, embed, exports, facet_view, filter_values, labels, passage_language,
-                        public_notices, search, sitemap, structured_data)
+                        public_notices, result_cache, search, sitemap, structured_data)
 from search_web.caching import cached
 from search_web.problems import Problem, not_found
 from search_web.snapshot import SnapshotHandle
@@ -47,15 +47,17 @@ def create_app(config=None):
     corpus dir for downloads and /admin; default: the corpus the live snapshot was built from),
     ``search.threads`` (threads that run searches, as many as the server has), ``search.admin_users``
     (accounts file: /admin is off without one), ``search.admin_session_minutes``,
-    ``search.max_upload_mb``."""
+    ``search.max_upload_mb``, ``search.shared_cache_mb`` (the result cache the server processes share,
+    per snapshot; 0: none)."""
     app = Bottle()
     app.config.update({"search.index": "var/index/", "search.corpus": "", "search.admin_users": "",
                        "search.admin_session_minutes": 60, "search.max_upload_mb": 50,
                        "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
                        "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0), "search.threads": 2,
-                       "search.sitemap_page": int(env_seconds("SEARCH_SITEMAP_PAGE", sitemap.PAGE_SIZE, "addresses"))})
+                       "search.sitemap_page": int(env_seconds("SEARCH_SITEMAP_PAGE", sitemap.PAGE_SIZE, "addresses")),
+                       "search.shared_cache_mb": env_seconds("SEARCH_SHARED_CACHE_MB", result_cache.SHARED_MB, "megabytes")})
     app.config.update(config or {})
-    app.snapshot_handle = SnapshotHandle(app.config["search.index"])
+    app.snapshot_handle = SnapshotHandle(app.config["search.index"], app.config["search.shared_cache_mb"])
     # Searches run in the budget's threads, and each thread opens a searcher of its own: as many as
     # the server has threads, not more (more only add searchers, not speed, under the GIL).
     budget = search.Budget(app.config["search.time_budget"], threads=app.config["search.threads"])
@@ -99,7 +101,8 @@ def create_app(config=None):
         elif most:
             req.page_size = min(req.page_size, most)
         try:
-            result = budget.run(search.run, ctx.live, req)
+            result, where = budget.run(search.looked_up, ctx.live, req)
+            response.set_header("X-Cache", where)   # miss, memory or shared: which cache answered, if any
         except search.OverBudget:
             raise Problem(503, "Search", "This search takes too long. Try fewer words or filters, or try again in a moment.",
                           headers={"Retry-After": str(search.RETRY_AFTER)})

@@ -308,13 +308,19 @@ def facet_sets(live):
 def run(live, request):
     """Results, facet counts and paging for a ``SearchRequest``, as plain data; a search this
     snapshot has answered before comes from its result cache."""
+    return looked_up(live, request)[0]
+
+
+def looked_up(live, request):
+    """``(result, where it came from)``: as ``run``, and "memory", "shared" (another server process
+    answered it) or "miss" (searched now)."""
     cache = result_cache.for_snapshot(live)
     key = request.cache_key()
-    result = cache.get(key)
+    result, where = cache.lookup(key)
     if result is None:
         result = _run(live, request)
         cache.put(key, result)
-    return result
+    return result, where
 
 
 def _run(live, request):

@@ -12,6 +12,7 @@ from whoosh import index as whoosh_index
 
 from indexer import lang, snapshots
 from indexer.lang import dictionary
+from search_web import result_cache
 
 CHECK_EVERY = 1.0  # seconds between looks at CURRENT
 log = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ class Live:
     index: object
     report: dict
     cache: dict = field(default_factory=dict)
+    shared_cache: object = None   # the result cache the server processes share (result_cache.SharedCache), or None
     _local: threading.local = field(default_factory=threading.local)
 
     def searcher(self):
@@ -52,8 +54,11 @@ class Live:
 
 
 class SnapshotHandle:
-    def __init__(self, index_dir):
+    def __init__(self, index_dir, shared_cache_mb=0):
+        """``shared_cache_mb``: the size of each snapshot's result cache shared by the processes
+        serving ``index_dir`` (under ``INDEX/cache/``); 0: each process keeps its own only."""
         self.index_dir = index_dir
+        self.shared_cache_mb = shared_cache_mb
         self._live = None
         self._checked = 0.0
         self._lock = threading.Lock()
@@ -80,8 +85,13 @@ class SnapshotHandle:
 
     def _open(self, name):
         path = snapshots.snapshots_dir(self.index_dir) / name
+        shared = None
+        if self.shared_cache_mb > 0:
+            shared = result_cache.SharedCache(snapshots.cache_dir(self.index_dir, name), int(self.shared_cache_mb * 2**20))
+            snapshots.clean_caches(self.index_dir)   # results of snapshots pruned while no build ran prune
         # The old snapshot is left to the garbage collector: requests may still be reading it.
-        return Live(name=name, path=path, index=whoosh_index.open_dir(str(path)), report=snapshots.read_report(path))
+        return Live(name=name, path=path, index=whoosh_index.open_dir(str(path)), report=snapshots.read_report(path),
+                    shared_cache=shared)
 
     def _report(self, problem):
         if problem and problem != self._problem:
