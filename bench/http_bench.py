@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from procs import mb, tree_rss
+from procs import mb, tree_anonymous, tree_rss
 from queries import to_params
 from stats import summary
 
@@ -69,6 +69,9 @@ class Server:
 
     def rss_mb(self):
         return mb(tree_rss(self.proc.pid))
+
+    def anonymous_mb(self):
+        return mb(tree_anonymous(self.proc.pid))
 
     def snapshot(self):
         return json.loads(self.get("/healthz")[1])["snapshot"]

@@ -24,6 +24,25 @@ def tree_rss(pid):
     return total
 
 
+def tree_anonymous(pid):
+    """The part of ``tree_rss`` that is the processes' own memory (``RssAnon`` in /proc): the rest
+    is pages of files mapped in, mostly the index, which the kernel shares between processes and
+    drops under pressure. 0 where /proc does not say."""
+    try:
+        parent = psutil.Process(pid)
+        pids = [parent.pid, *(child.pid for child in parent.children(recursive=True))]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for one in pids:
+        try:
+            with open(f"/proc/{one}/status", encoding="ascii") as f:
+                total += next((int(line.split()[1]) * 1024 for line in f if line.startswith("RssAnon:")), 0)
+        except OSError:
+            pass
+    return total
+
+
 class PeakSampler:
     """The largest ``tree_rss`` of ``pid`` seen while the block runs (every ``SAMPLE_EVERY`` s)."""
 

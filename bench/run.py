@@ -58,7 +58,7 @@ def served(index_dir, corpus, items, kind, seconds, extra_docs=0):
     ``extra_docs``, 1% more documents are added and the memory after the new snapshot is taken."""
     server = http_bench.Server(index_dir, kind)
     try:
-        out = {"rss_after_start_mb": server.rss_mb()}
+        out = {"rss_after_start_mb": server.rss_mb(), "anonymous_after_start_mb": server.anonymous_mb()}
         out["first"], out["first_errors"] = http_bench.latencies(server, items)
         out["repeated"], out["repeated_errors"] = http_bench.latencies(server, items)
         out["load"] = [http_bench.load(server, items, clients, seconds, hl)
@@ -66,14 +66,14 @@ def served(index_dir, corpus, items, kind, seconds, extra_docs=0):
         sent = 2 * len(items) + sum(run["requests"] for run in out["load"])
         if sent < RSS_QUERIES:
             http_bench.latencies(server, (items * (RSS_QUERIES // len(items) + 1))[:RSS_QUERIES - sent])
-        out["rss_after_1000_queries_mb"] = server.rss_mb()
+        out["rss_after_1000_queries_mb"], out["anonymous_after_1000_queries_mb"] = server.rss_mb(), server.anonymous_mb()
         if extra_docs:
             old = server.snapshot()
             make_corpus.add(corpus, extra_docs, seed=len(items))
             out["add_1_percent"] = dict(index_bench.update(corpus, index_dir), documents=extra_docs)
             out["new_snapshot_picked_up"] = http_bench.wait_for_snapshot(server, old)
             http_bench.latencies(server, items[:100])
-            out["rss_after_new_snapshot_mb"] = server.rss_mb()
+            out["rss_after_new_snapshot_mb"], out["anonymous_after_new_snapshot_mb"] = server.rss_mb(), server.anonymous_mb()
         return out
     finally:
         server.stop()

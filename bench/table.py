@@ -90,11 +90,19 @@ def render(f):
         lines.append(
             f"| {kind} | {_pct(h['first']['all'])} | {_pct(h['repeated']['all'])} | {_rps(load.get(1))} | "
             f"{_rps(load.get(8))} ({_get(load.get(8), 'latency_ms', 'p95')}) | {_rps(load.get(32))} "
-            f"({_get(load.get(32), 'latency_ms', 'p95')}, {_get(load.get(32), 'errors')}) | {h['rss_after_start_mb']} MB | "
-            f"{h['rss_after_1000_queries_mb']} MB | {str(h.get('rss_after_new_snapshot_mb', '–')) + ' MB' if 'rss_after_new_snapshot_mb' in h else '–'} |")
+            f"({_get(load.get(32), 'latency_ms', 'p95')}, {_get(load.get(32), 'errors')}) | {_memory(h, 'start')} | "
+            f"{_memory(h, '1000_queries')} | {_memory(h, 'new_snapshot')} |")
     lines += ["", "waitress is what `make run` starts (one process, `--threads` at its default); gunicorn is deploy/gunicorn.conf.py "
-              "(one process per core). RSS is the whole process tree.", ""]
+              "(one process per core). RSS is the whole process tree; in brackets the part that is the processes' own "
+              "memory (RssAnon), the rest being index files mapped in, which the kernel shares and can drop.", ""]
     return "\n".join(lines)
+
+
+def _memory(h, when):
+    rss, own = h.get(f"rss_after_{when}_mb"), h.get(f"anonymous_after_{when}_mb")
+    if rss is None:
+        return "–"
+    return f"{rss} MB ({own} MB own)" if own else f"{rss} MB"
 
 
 def _pairs(d):
