@@ -5,6 +5,7 @@ snapshot and re-reads only the documents whose file or manifest row changed. Bot
 complete snapshot (see ``snapshots``), so a crash mid-build leaves the live index as it was.
 """
 import hashlib
+import os
 import shutil
 import time
 from collections import Counter
@@ -30,6 +31,7 @@ class Plan:
     base: object = None         # the live snapshot's path for an update, None for a full build
     old_docs: dict = field(default_factory=dict)   # id -> record in the base snapshot's report
     deleted: list = field(default_factory=list)    # ids in the base snapshot that the corpus no longer has
+    files: dict = field(default_factory=dict)      # id -> [size, mtime_ns, sha1]: what the next update trusts
 
 
 def build(corpus_dir, index_dir, progress=None, publish_unlisted=False, strict=False):
@@ -38,8 +40,8 @@ def build(corpus_dir, index_dir, progress=None, publish_unlisted=False, strict=F
         corpus = _load(corpus_dir, publish_unlisted, strict)
         _, previous = _live(index_dir)
         entries = _entries(corpus, publish_unlisted)
-        digests = _digests(entries)
-        plan = Plan(entries, digests, _fingerprints(entries, digests, corpus), list(entries), previous)
+        digests, files = _digests(entries)
+        plan = Plan(entries, digests, _fingerprints(entries, digests, corpus), list(entries), previous, files=files)
         return _write_snapshot(corpus, index_dir, plan, progress)
 
 
@@ -52,15 +54,15 @@ def update(corpus_dir, index_dir, progress=None, publish_unlisted=False, strict=
         corpus = _load(corpus_dir, publish_unlisted, strict)
         live, old_report = _live(index_dir)
         entries = _entries(corpus, publish_unlisted)
-        digests = _digests(entries)
+        digests, files = _digests(entries, snapshots.read_file_stats(live) if live else {})
         fingerprints = _fingerprints(entries, digests, corpus)
         if old_report.get("schema_version") != SCHEMA_VERSION:
-            return _write_snapshot(corpus, index_dir, Plan(entries, digests, fingerprints, list(entries), old_report),
-                                   progress)
+            return _write_snapshot(corpus, index_dir, Plan(entries, digests, fingerprints, list(entries), old_report,
+                                                           files=files), progress)
         old_docs = {d["id"]: d for d in old_report.get("documents", [])}
         plan = Plan(entries, digests, fingerprints, previous=old_report, base=live, old_docs=old_docs,
                     to_read=[e for e in entries if old_docs.get(e.id, {}).get("fingerprint") != fingerprints[e.id]],
-                    deleted=sorted(set(old_docs) - set(fingerprints)))
+                    deleted=sorted(set(old_docs) - set(fingerprints)), files=files)
         if (not plan.to_read and not plan.deleted and old_report.get("problems") == [str(p) for p in corpus.problems]
                 and old_report.get("glossary", "") == corpus.glossary_digest
                 and old_report.get("dictionary", {}).get("digest", "") == dictionaries.digest()):
@@ -133,6 +135,7 @@ def _write_snapshot(corpus, index_dir, plan, progress):
             "unchanged": sum(d["change"] == "unchanged" for d in documents),
         }
         snapshots.write_report(building, report)
+        snapshots.write_file_stats(building, plan.files)
         snapshots.complete(building, index_dir, name)
     snapshots.publish(index_dir, name)
     snapshots.prune(index_dir, settings.get("keep_snapshots"))
@@ -151,16 +154,24 @@ def _no_changes(n):
     return {"added": [], "changed": [], "deleted": [], "unchanged": n}
 
 
-def _digests(entries):
-    """The sha1 of each entry's file. A file that cannot be opened gets one too: the reader reports
-    it, the build goes on."""
-    found = {}
+def _digests(entries, known=None):
+    """``(id -> sha1, id -> [size, mtime_ns, sha1])`` of each entry's file. ``known`` is the last
+    snapshot's second answer: a file whose size and modification time are unchanged keeps its sha1
+    unread, so an update of a large collection stats its files rather than reading them all. A file
+    that cannot be opened gets a digest too: the reader reports it, the build goes on."""
+    known = known or {}
+    digests, files = {}, {}
     for entry in entries:
         try:
-            found[entry.id] = corpus_mod.file_sha1(entry.path)
+            st = os.stat(entry.path)
+            stat = [st.st_size, st.st_mtime_ns]
+            before = known.get(entry.id)
+            digest = before[2] if before and before[:2] == stat else corpus_mod.file_sha1(entry.path)
+            files[entry.id] = stat + [digest]
         except OSError as ex:
-            found[entry.id] = hashlib.sha1(f"unreadable: {ex}".encode()).hexdigest()
-    return found
+            digest = hashlib.sha1(f"unreadable: {ex}".encode()).hexdigest()
+        digests[entry.id] = digest
+    return digests, files
 
 
 def _fingerprints(entries, digests, corpus):

@@ -125,15 +125,16 @@ def _manifest_entries(root, tax):
     table = manifest_csv.read(path)
     seen_ids, seen_files, entries = {}, {}, []
     problems = [Problem(line, message) for line, message in table.problems]
+    resolve = Resolver()
     for line, row in table.rows:
-        entry, found = _entry(root, row, line, tax, seen_ids, seen_files)
+        entry, found = _entry(root, row, line, tax, seen_ids, seen_files, resolve)
         problems += found
         if entry:
             entries.append(entry)
     return entries, problems
 
 
-def _entry(root, row, line, tax, seen_ids, seen_files):
+def _entry(root, row, line, tax, seen_ids, seen_files, resolve):
     """``(entry or None, problems)`` for one manifest row: a row that cannot be indexed is skipped, a
     bad value is dropped and the rest of its row indexed."""
     if not record.cell(row.get("id")) and not (row.get("file") or "").strip():
@@ -151,8 +152,8 @@ def _entry(root, row, line, tax, seen_ids, seen_files):
     if rec.id in seen_ids:
         return skip(f"duplicate id {rec.id!r}, first used on line {seen_ids[rec.id]}")
     seen_ids[rec.id] = line
-    path = (root / rec.file).resolve()
-    if not path.is_relative_to(root.resolve()):
+    path = resolve(root / rec.file)
+    if not path.is_relative_to(resolve(root)):
         return skip(f"file {rec.file!r} is not a path inside the corpus")
     bad_name = name_problem(rec.file)
     if bad_name:
@@ -173,14 +174,15 @@ def _unlisted_files(root, entries, published=False):
     extra, problems = [], []
     if not documents.is_dir():
         return extra, problems
-    inside = root.resolve()
+    resolve = Resolver()
+    inside = resolve(root)
     for path in sorted(documents.rglob("*")):
         if not path.is_file() or path.name in IGNORED_FILES or path.name.startswith("~$"):
             continue
-        if path.resolve() in listed:
+        if resolve(path) in listed:
             continue
         rel = path.relative_to(root).as_posix()
-        refused = outside_problem(path, inside) or name_problem(rel)
+        refused = outside_problem(resolve(path), inside) or name_problem(rel)
         if refused:
             problems.append(Problem(0, refused + "; not indexed", file=shown(rel)))
             continue
@@ -190,8 +192,26 @@ def _unlisted_files(root, entries, published=False):
                                                "with `python -m indexer add`" if published else
                                                "; not published: give it a row with `python -m indexer add`, or "
                                                f"publish it as {doc_id!r} with --publish-unlisted"), file=rel))
-        extra.append(Entry(record=record.Record(id=doc_id, file=rel), path=path.resolve()))
+        extra.append(Entry(record=record.Record(id=doc_id, file=rel), path=resolve(path)))
     return extra, problems
+
+
+class Resolver:
+    """``Path.resolve``, each directory resolved once: a manifest of 100,000 rows names a few hundred
+    directories, and resolving walks every component of a path. Made anew for each load, so a
+    directory that becomes a link is seen at the next one."""
+
+    def __init__(self):
+        self._dirs = {}
+
+    def __call__(self, path):
+        path = Path(path)
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        parent = self._dirs.get(path.parent)
+        if parent is None:
+            parent = self._dirs[path.parent] = path.parent.resolve()
+        return parent / path.name
 
 
 def file_sha1(path):

@@ -25,6 +25,7 @@ from pathlib import Path
 from indexer.errors import BuildLocked, NoIndex
 
 REPORT = "report.json"
+FILE_STATS = "files.json"   # size, time and sha1 of each file: update trusts them instead of reading the file
 NAME_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 
 
@@ -223,10 +224,27 @@ def read_report(snapshot_path):
 
 
 def write_report(snapshot_path, report):
-    tmp = Path(snapshot_path) / (REPORT + ".tmp")
+    _write_json(Path(snapshot_path) / REPORT, report, indent=1)
+
+
+def read_file_stats(snapshot_path):
+    """``{id: [size, mtime_ns, sha1]}`` of the files a snapshot was made from; empty if it has none."""
+    try:
+        with open(Path(snapshot_path) / FILE_STATS, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}
+
+
+def write_file_stats(snapshot_path, stats):
+    _write_json(Path(snapshot_path) / FILE_STATS, stats)
+
+
+def _write_json(path, data, indent=None):
+    tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(report, f, ensure_ascii=False, indent=1)
-    os.replace(tmp, Path(snapshot_path) / REPORT)
+        json.dump(data, f, ensure_ascii=False, indent=indent)
+    os.replace(tmp, path)
 
 
 def _acquire(f, index_dir):

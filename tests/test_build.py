@@ -91,6 +91,22 @@ def test_update_reads_only_what_changed(small):
     assert stored_ids(index) == ["fr-rgpd", "pl-ai"]
 
 
+def test_update_trusts_size_and_time_and_reads_a_file_whose_time_changed(small):
+    corpus, index = small
+    build.build(corpus, index)
+    rgpd = corpus / "documents/fr/rgpd.txt"
+    stats = snapshots.read_file_stats(snapshots.current_path(index))
+    assert stats["fr-rgpd"][:2] == [rgpd.stat().st_size, rgpd.stat().st_mtime_ns]
+    # The same bytes, touched: the file is hashed again and found unchanged.
+    os.utime(rgpd, ns=(rgpd.stat().st_atime_ns, rgpd.stat().st_mtime_ns + 10**9))
+    assert build.update(corpus, index)["kind"] == "up to date"
+    # Other bytes of the same length, as an editor saves them: a new time, so it is read again.
+    text = rgpd.read_bytes()
+    rgpd.write_bytes(text[::-1])
+    assert rgpd.stat().st_size == len(text)
+    assert build.update(corpus, index)["changes"]["changed"] == ["fr-rgpd"]
+
+
 def test_rollback_publishes_the_previous_snapshot(small):
     corpus, index = small
     first = build.build(corpus, index)["snapshot"]
