@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -31,20 +32,26 @@ def free_port():
 
 
 class Server:
-    """The site as ``make run`` starts it (waitress), or as deployed (``kind="gunicorn"``, see deploy/)."""
+    """The site as ``make run`` starts it (waitress), or as deployed: ``kind="gunicorn"`` (see
+    deploy/gunicorn.conf.py), ``kind="nginx"`` (gunicorn behind deploy/nginx.conf)."""
 
     def __init__(self, index_dir, kind="waitress"):
-        self.port, self.kind = free_port(), kind
+        self.port, self.kind, self.backend, self.workdir = free_port(), kind, None, None
         # Every server measured starts cold: the results an earlier one left in the shared cache
         # would answer this one's "first time" searches.
         shutil.rmtree(Path(index_dir) / "cache", ignore_errors=True)
         python = sys.executable
         if kind == "waitress":
             cmd = [python, "-m", "search_web", "--host", HOST, "--port", str(self.port), "--index", str(index_dir)]
-        else:
+        elif kind == "gunicorn":
             factory = f"search_web.app:create_app({{'search.index': {str(Path(index_dir).resolve())!r}}})"
             cmd = [str(Path(python).parent / "gunicorn"), "--config", str(ROOT / "deploy/gunicorn.conf.py"),
                    "--bind", f"{HOST}:{self.port}", factory]
+        else:
+            self.backend = Server(index_dir, "gunicorn")
+            self.workdir = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+            cmd = ["nginx", "-p", str(self.workdir), "-e", str(self.workdir / "error.log"),
+                   "-c", str(nginx_config(self.workdir, self.port, self.backend.port))]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -68,10 +75,10 @@ class Server:
                 conn.close()
 
     def rss_mb(self):
-        return mb(tree_rss(self.proc.pid))
+        return mb(tree_rss(self.proc.pid)) + (self.backend.rss_mb() if self.backend else 0)
 
     def anonymous_mb(self):
-        return mb(tree_anonymous(self.proc.pid))
+        return mb(tree_anonymous(self.proc.pid)) + (self.backend.anonymous_mb() if self.backend else 0)
 
     def snapshot(self):
         return json.loads(self.get("/healthz")[1])["snapshot"]
@@ -83,6 +90,29 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        if self.backend:
+            self.backend.stop()
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def nginx_available():
+    return shutil.which("nginx") is not None
+
+
+def nginx_config(workdir, port, backend_port):
+    """deploy/nginx.conf as it is, listening on ``port`` of 127.0.0.1 in front of ``backend_port``,
+    inside a main configuration that keeps every file nginx writes in ``workdir``."""
+    site = (ROOT / "deploy/nginx.conf").read_text(encoding="utf-8")
+    site = (site.replace("server 127.0.0.1:8000;", f"server {HOST}:{backend_port};")
+            .replace("listen 80;", f"listen {HOST}:{port};")
+            .replace("/srv/clearinghouse/", f"{ROOT}/"))
+    temps = "\n".join(f"    {name}_temp_path {workdir}/{name};" for name in
+                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    path = workdir / "nginx.conf"
+    path.write_text(f"daemon off;\nworker_processes 1;\npid {workdir}/nginx.pid;\nerror_log {workdir}/error.log;\n"
+                    f"events {{ worker_connections 512; }}\nhttp {{\n    access_log off;\n{temps}\n"
+                    f"    include /etc/nginx/mime.types;\n{site}\n}}\n", encoding="utf-8")
+    return path
 
 
 def path_for(item):

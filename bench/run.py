@@ -91,7 +91,7 @@ def main():
     parser.add_argument("--reuse-corpus", action="store_true",
                         help="keep the corpus an earlier run or make_corpus.py made with the same --docs, --seed "
                              "and --median-chars (made while the machine was busy, say); changed corpora are made anew")
-    parser.add_argument("--no-gunicorn", action="store_true", help="measure only the server make run starts")
+    parser.add_argument("--no-gunicorn", action="store_true", help="measure only the server make run starts (not gunicorn, nor nginx in front of it)")
     args = parser.parse_args()
     work = Path(args.work)
     corpus, index_dir = work / f"corpus-{args.docs}", work / f"index-{args.docs}"
@@ -137,6 +137,11 @@ def main():
     if not args.no_gunicorn:
         step("HTTP: gunicorn (deploy/)")
         figures["http"]["gunicorn"] = served(index_dir, corpus, items, "gunicorn", args.seconds)
+        if http_bench.nginx_available():
+            step("HTTP: nginx in front of gunicorn (deploy/)")
+            figures["http"]["nginx + gunicorn"] = served(index_dir, corpus, items, "nginx", args.seconds)
+        else:
+            figures["http_note"] = "nginx is not installed (apt-get install nginx-light): gunicorn was measured alone"
     figures["seconds"] = round(time.monotonic() - started)
     results = Path(args.results)
     results.mkdir(parents=True, exist_ok=True)

@@ -93,8 +93,11 @@ def render(f):
             f"({_get(load.get(32), 'latency_ms', 'p95')}, {_get(load.get(32), 'errors')}) | {_memory(h, 'start')} | "
             f"{_memory(h, '1000_queries')} | {_memory(h, 'new_snapshot')} |")
     lines += ["", "waitress is what `make run` starts (one process, `--threads` at its default); gunicorn is deploy/gunicorn.conf.py "
-              "(one process per core). RSS is the whole process tree; in brackets the part that is the processes' own "
-              "memory (RssAnon), the rest being index files mapped in, which the kernel shares and can drop.", ""]
+              "(one process per core); nginx + gunicorn is deploy/nginx.conf in front of it, as deployed. RSS is the "
+              "whole process tree; in brackets the part that is the processes' own memory (RssAnon), the rest being "
+              "index files mapped in, which the kernel shares and can drop.", ""]
+    if f.get("http_note"):
+        lines += [f["http_note"] + ".", ""]
     return "\n".join(lines)
 
 
