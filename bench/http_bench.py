@@ -108,6 +108,7 @@ def nginx_config(workdir, port, backend_port):
             .replace("/srv/clearinghouse/", f"{ROOT}/"))
     temps = "\n".join(f"    {name}_temp_path {workdir}/{name};" for name in
                       ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    workdir.chmod(0o755)   # nginx's workers (nobody, when started as root) write their buffers under it
     path = workdir / "nginx.conf"
     path.write_text(f"daemon off;\nworker_processes 1;\npid {workdir}/nginx.pid;\nerror_log {workdir}/error.log;\n"
                     f"events {{ worker_connections 512; }}\nhttp {{\n    access_log off;\n{temps}\n"

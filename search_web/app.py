@@ -48,14 +48,16 @@ def create_app(config=None):
     ``search.threads`` (threads that run searches, as many as the server has), ``search.admin_users``
     (accounts file: /admin is off without one), ``search.admin_session_minutes``,
     ``search.max_upload_mb``, ``search.shared_cache_mb`` (the result cache the server processes share,
-    per snapshot; 0: none)."""
+    per snapshot; 0: none), ``search.originals_via`` (the path of a web server's internal location
+    that serves the corpus directory: original files are then sent by it, see deploy/nginx.conf)."""
     app = Bottle()
     app.config.update({"search.index": "var/index/", "search.corpus": "", "search.admin_users": "",
                        "search.admin_session_minutes": 60, "search.max_upload_mb": 50,
                        "search.public_url": os.environ.get("SEARCH_PUBLIC_URL", ""),
                        "search.time_budget": env_seconds("SEARCH_TIME_BUDGET", 10.0), "search.threads": 2,
                        "search.sitemap_page": int(env_seconds("SEARCH_SITEMAP_PAGE", sitemap.PAGE_SIZE, "addresses")),
-                       "search.shared_cache_mb": env_seconds("SEARCH_SHARED_CACHE_MB", result_cache.SHARED_MB, "megabytes")})
+                       "search.shared_cache_mb": env_seconds("SEARCH_SHARED_CACHE_MB", result_cache.SHARED_MB, "megabytes"),
+                       "search.originals_via": os.environ.get("SEARCH_ORIGINALS_VIA", "")})
     app.config.update(config or {})
     app.snapshot_handle = SnapshotHandle(app.config["search.index"], app.config["search.shared_cache_mb"])
     # Searches run in the budget's threads, and each thread opens a searcher of its own: as many as
@@ -235,7 +237,7 @@ def create_app(config=None):
         # The path comes from our own manifest, never from the request; still, never leave the corpus.
         if not path.is_relative_to(root) or not path.is_file():
             raise not_found("The original file of this document is no longer in the collection.")
-        return download(path, root, doc["format"])
+        return download(path, root, doc["format"], app.config["search.originals_via"])
 
     @app.get("/opensearch.xml")
     def opensearch():
@@ -449,10 +451,16 @@ def xml_safe(text):
     return NOT_XML.sub("", text)
 
 
-def download(path, root, fmt):
-    """The original file: a PDF inline, anything else as an attachment, of a type no browser runs."""
-    resp = static_file(os.path.relpath(path, root), root=str(root),
-                       mimetype=DOWNLOAD_TYPES.get(fmt, "application/octet-stream"))
+def download(path, root, fmt, via=""):
+    """The original file: a PDF inline, anything else as an attachment, of a type no browser runs.
+    With ``via``, the web server in front sends the file (``X-Accel-Redirect``): this process only
+    decides which file, and is free for the next search at once."""
+    mimetype = DOWNLOAD_TYPES.get(fmt, "application/octet-stream")
+    if via:
+        resp = HTTPResponse("", headers={"Content-Type": mimetype, "X-Accel-Redirect":
+                                         via.rstrip("/") + "/" + bottle.urlquote(os.path.relpath(path, root))})
+    else:
+        resp = static_file(os.path.relpath(path, root), root=str(root), mimetype=mimetype)
     disposition = "inline" if fmt in INLINE_FORMATS else "attachment"
     # A PDF shown inline is still the sender's file: sandboxed, it runs nothing on our origin.
     resp.set_header("Content-Security-Policy", CSP + "; sandbox")
