@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import regex
 import numpy
-from whoosh import collectors, query as wq
+from whoosh import query as wq
 
 from indexer.lang import field_for
-from search_web import match_page, query, regions, result_cache, snippets, within
+from search_web import match_page, query, regions, result_cache, scoring, snippets
 
 FACETS = ("country", "language", "topic", "year", "type", "region")
 DERIVED = {"region": "country"}   # a facet made from another's values, not indexed (see regions)
@@ -44,9 +44,6 @@ MORE_LIKE_CONCEPTS = 8         # the glossary concepts it names most
 MORE_LIKE_KEY_WORDS = 10
 KEY_WORD_WEIGHT = 0.2          # a key word of its own language weighs less than a shared concept
 MORE_LIKE_POOL = 50            # candidates ranked by the topics they share
-# Matching only some documents pays when they are a small enough share of the collection: each of
-# their words' postings then skips from one to the next, a step that costs more than reading on.
-WITHIN_SHARE = 0.5
 # One term per character of the scripts written without spaces (they are searched as bigrams), else
 # one per word.
 QUERY_TERM = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
@@ -388,7 +385,7 @@ def matching(searcher, sets, parsed, needed=None):
         return numpy.zeros(sets.size, dtype=bool), None
     allowed = sets.live.copy() if needed is None else needed & sets.live
     found = {}
-    for forms in sorted(parsed.required, key=_cost):
+    for forms in sorted(parsed.required, key=scoring.cost):
         if not allowed.any():
             break
         for form in forms:
@@ -397,12 +394,6 @@ def matching(searcher, sets, parsed, needed=None):
         allowed &= numpy.logical_or.reduce([found[id(form)] for form in forms])
     scored = _scored(searcher, parsed.query, sets.size, allowed)
     return ~numpy.isnan(scored), scored
-
-
-def _cost(forms):
-    """How much matching a word's forms costs, roughly: phrases (positions checked), then words."""
-    leaves = [leaf for form in forms for leaf in form.leaves()]
-    return sum(isinstance(leaf, wq.Phrase) for leaf in leaves), len(leaves)
 
 
 def needed_documents(sets, chosen):
@@ -479,22 +470,10 @@ def _hits(live, q, allowed, sort, page, size=PAGE_SIZE, with_snippets=True):
 
 
 def _scored(searcher, q, size, allowed=None):
-    """Each document's score for ``q`` (NaN where it does not match), from one pass over the matches:
-    the facet counts and the ranking took a pass each, and each pass checked every phrase again.
-    With ``allowed`` (a mask) only its documents are matched (scanning them alone where they are few
-    enough for that to save time)."""
-    if allowed is not None and numpy.count_nonzero(allowed) <= WITHIN_SHARE * size:
-        collector = within.Collector(numpy.flatnonzero(allowed).tolist())
-    else:
-        collector = collectors.UnlimitedCollector()
-    searcher.search_with_collector(q, collector)
-    scores = numpy.full(size, numpy.nan)
-    if collector.items:
-        found = numpy.array(collector.items)
-        scores[found[:, 1].astype(numpy.int64)] = found[:, 0]
-    if allowed is not None:
-        scores[~allowed] = numpy.nan   # what a wildcard found elsewhere (it is matched everywhere)
-    return scores
+    """Each document's score for ``q`` (NaN where it does not match), from one pass over the matches
+    of each of its parts: the facet counts and the ranking took a pass each, and each pass checked
+    every phrase again. With ``allowed`` (a mask) only its documents are matched."""
+    return scoring.scores(searcher, q, size, allowed)
 
 
 def _ranked(scored, final, limit):

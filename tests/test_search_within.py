@@ -4,7 +4,7 @@ import numpy
 import pytest
 
 from conftest import run_cli, small_corpus
-from search_web import query, search
+from search_web import query, scoring, search
 from search_web.snapshot import SnapshotHandle
 
 
@@ -22,11 +22,24 @@ def test_a_query_matched_within_some_documents_finds_and_scores_there_what_it_do
     # every third document, and the matches of every other document: both well under the share
     # past which matching within is not used
     for allowed in (numpy.arange(sets.size) % 3 == 1, ~numpy.isnan(everywhere) & (numpy.arange(sets.size) % 2 == 0)):
-        assert allowed.sum() <= search.WITHIN_SHARE * sets.size
+        assert allowed.sum() <= scoring.WITHIN_SHARE * sets.size
         within = search._scored(searcher, query.parse(live, q).query, sets.size, allowed)
         assert numpy.array_equal(~numpy.isnan(within), ~numpy.isnan(everywhere) & allowed)
         found = ~numpy.isnan(within)
         assert numpy.allclose(within[found], everywhere[found])
+
+
+@pytest.mark.parametrize("q", ["data", "protection des données", "人工智能", "intelligence artificielle copyright",
+                               "marco Ministerio", "the"])
+def test_a_query_scored_part_by_part_scores_as_whoosh_does(live, q):
+    searcher, sets = live.searcher(), search.facet_sets(live)
+    parsed = query.parse(live, q).query
+    whoosh = numpy.full(sets.size, numpy.nan)
+    for hit in searcher.search(parsed, limit=None):
+        whoosh[hit.docnum] = hit.score
+    ours = scoring.scores(searcher, parsed, sets.size)
+    assert numpy.array_equal(numpy.isnan(ours), numpy.isnan(whoosh)) and (~numpy.isnan(ours)).sum() >= 2
+    assert numpy.allclose(ours[~numpy.isnan(ours)], whoosh[~numpy.isnan(whoosh)])
 
 
 def test_with_two_filters_a_facet_still_counts_under_the_other_filter_alone(live):
