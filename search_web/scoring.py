@@ -56,9 +56,9 @@ def cost(queries):
 def _collected(searcher, q, size, allowed):
     """Scores from one pass of Whoosh's over the matches, only at ``allowed`` where they are few."""
     if allowed is not None and numpy.count_nonzero(allowed) <= WITHIN_SHARE * size:
-        collector = within.Collector(numpy.flatnonzero(allowed).tolist())
+        collector = within.Collector(numpy.flatnonzero(allowed))
     else:
-        collector = collectors.UnlimitedCollector()
+        collector, q = collectors.UnlimitedCollector(), within.within(q)
     searcher.search_with_collector(q, collector)
     out = numpy.full(size, numpy.nan)
     if collector.items:

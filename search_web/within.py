@@ -9,11 +9,15 @@ itself: each word is scored by its own postings, only the documents visited diff
 """
 from bisect import bisect_left
 
+import numpy
 from whoosh import collectors, matching, query as wq
+
+from search_web import phrases
 
 
 class Collector(collectors.UnlimitedCollector):
-    """Every match of the query among ``docnums`` (sorted document numbers of the whole index)."""
+    """Every match of the query among ``docnums`` (a sorted numpy array of document numbers of the
+    whole index)."""
 
     def __init__(self, docnums):
         super().__init__()
@@ -22,15 +26,16 @@ class Collector(collectors.UnlimitedCollector):
     def set_subsearcher(self, subsearcher, offset):
         # as Whoosh's own, but each segment's matcher restricted to its share of the documents
         self.subsearcher, self.offset = subsearcher, offset
-        end = offset + subsearcher.doc_count_all()
-        local = [n - offset for n in self.docnums[bisect_left(self.docnums, offset):bisect_left(self.docnums, end)]]
+        start, end = numpy.searchsorted(self.docnums, [offset, offset + subsearcher.doc_count_all()])
+        local = (self.docnums[start:end] - offset).tolist()
         self.matcher = within(self.q, local).matcher(subsearcher, self.context)
 
 
-def within(q, docnums):
-    """``q`` with each word and phrase matched only at ``docnums`` (sorted); wildcards and other
-    queries that are not words are left as they are (still correct, only not cheaper)."""
-    if isinstance(q, wq.Term):
+def within(q, docnums=None):
+    """``q`` with each word and phrase matched only at ``docnums`` (sorted; None: everywhere), and
+    each phrase of adjacent words by its positions as sets (``search_web.phrases``); wildcards and
+    other queries that are not words are left as they are (still correct, only not cheaper)."""
+    if isinstance(q, wq.Term) and docnums is not None:
         return _Term(q.fieldname, q.text, docnums, boost=q.boost)
     if isinstance(q, wq.Phrase):
         return _Phrase(q.fieldname, q.words, docnums, slop=q.slop, boost=q.boost)
@@ -53,8 +58,11 @@ class _Phrase(wq.Phrase):
         self.docnums = docnums
 
     def matcher(self, searcher, context=None):
-        # what Whoosh's Phrase matches with, made of restricted words
-        words = [_Term(self.fieldname, word, self.docnums) for word in self.words]
+        # what Whoosh's Phrase matches, made of (restricted) words
+        words = [wq.Term(self.fieldname, word) if self.docnums is None else _Term(self.fieldname, word, self.docnums)
+                 for word in self.words]
+        if self.slop == 1:
+            return phrases.AdjacentMatcher([word.matcher(searcher, context) for word in words], boost=self.boost)
         m = wq.SpanNear2(words, slop=self.slop, ordered=True, mindist=1).matcher(searcher, context)
         return m if self.boost == 1.0 else matching.WrappingMatcher(m, boost=self.boost)
 
