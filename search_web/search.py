@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import regex
 import numpy
-from whoosh import collectors, query as wq
+from whoosh import query as wq
 
 from indexer.lang import field_for
-from search_web import match_page, query, regions, result_cache, snippets
+from search_web import match_page, query, regions, result_cache, scoring, snippets
 
 FACETS = ("country", "language", "topic", "year", "type", "region")
 DERIVED = {"region": "country"}   # a facet made from another's values, not indexed (see regions)
@@ -209,7 +209,7 @@ class FacetIndex:
         self.live[numpy.fromiter(reader.all_doc_ids(), dtype=numpy.int64)] = True
         self.documents = int(self.live.sum())
         self.facets = {}
-        indexed = reader.indexed_field_names()
+        indexed = set(reader.indexed_field_names())   # an iterator once read, on an index of several segments
         for facet in (f for f in FACETS if f not in DERIVED):
             values, rows = self._rows(facet, reader, indexed)
             self.facets[facet] = (values, {v: i for i, v in enumerate(values)}, rows)
@@ -329,11 +329,11 @@ def _run(live, request):
     parsed = query.parse(live, request.q, request.hl, request.filters.get("language", ()), request.expand)
     notices = list(request.notices) + parsed.notices
     q = parsed.query
-    matched, scored = matching(searcher, sets, parsed)
     selected = {f: set(values) for f, values in request.filters.items()}
     chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
     if any(request.dates):
         chosen["dates"] = sets.date_mask(*request.dates)
+    matched, scored = matching(searcher, sets, parsed, needed_documents(sets, chosen))
     # A group of language versions is one result, in the visitor's language where it has it.
     preferred = [*request.filters.get("language", ()), *parsed.languages, request.hl]
     final = numpy.logical_and.reduce([matched, *chosen.values()]) if chosen else matched
@@ -376,45 +376,44 @@ def _run(live, request):
             "fewer_words": fewer_words(live, request, sets, chosen, preferred) if q is not None and not total else []}
 
 
-def matching(searcher, sets, parsed):
+def matching(searcher, sets, parsed, needed=None):
     """``(mask, scores)``: the documents a parsed query matches, every word required as ``parsed``
     says, and each document's score for the query (NaN where it does not match; None without a
-    query)."""
+    query). ``needed`` (a mask; None: all) holds the only documents the caller has a use for: the
+    query is matched and scored there alone, the cheaper the fewer they are.
+
+    The words ``parsed`` requires come first, the cheapest first (a glossary expansion with its
+    dozens of phrases last), each matched only where the ones before it were found: the documents
+    left are all the scoring pass has to look at."""
     if parsed.query is None:
         return sets.live, None
     if parsed.query is wq.NullQuery:
         return numpy.zeros(sets.size, dtype=bool), None
-    scored = _scored(searcher, parsed.query, sets.size)
-    return _every_word(searcher, sets, parsed, ~numpy.isnan(scored) & sets.live), scored
-
-
-def matching_within(searcher, sets, parsed, filters):
-    """The documents a parsed query (not None) matches among those with the facet values of
-    ``filters``, unscored: each part of the query is joined to the values' terms, so that Whoosh
-    checks phrases only in the documents the filters let through."""
-    if parsed.query is wq.NullQuery:
-        return numpy.zeros(sets.size, dtype=bool)
-    terms = [wq.Or([wq.Term(facet, v) for v in values]) for facet, values in filters.items()
-             if facet in sets.facets and facet not in DERIVED and values]
-
-    def within(q):
-        return sets.documents_for(searcher.docs_for_query(wq.And([q, *terms]) if terms else q))
-    return _every_word(searcher, sets, parsed, within(parsed.query), within)
-
-
-def _every_word(searcher, sets, parsed, matched, documents=None):
-    """``matched`` held to every word ``parsed`` requires, each form matched once (the glossary's
-    expansion is one form shared by several words); ``documents`` gives a form's documents."""
-    documents = documents or (lambda form: sets.documents_for(searcher.docs_for_query(form)))
+    allowed = sets.live.copy() if needed is None else needed & sets.live
     found = {}
-    for forms in parsed.required:
-        if not matched.any():
+    for forms in sorted(parsed.required, key=scoring.cost):
+        if not allowed.any():
             break
         for form in forms:
-            if id(form) not in found:
-                found[id(form)] = documents(form)
-        matched &= numpy.logical_or.reduce([found[id(form)] for form in forms])
-    return matched
+            if id(form) not in found:   # a form shared by several words (the expansion) is matched once
+                found[id(form)] = ~numpy.isnan(_scored(searcher, form, sets.size, allowed))
+        allowed &= numpy.logical_or.reduce([found[id(form)] for form in forms])
+    scored = _scored(searcher, parsed.query, sets.size, allowed)
+    return ~numpy.isnan(scored), scored
+
+
+def needed_documents(sets, chosen):
+    """The documents a search with the filters of ``chosen`` (masks) has any use for, or None for
+    all: those that pass every filter but at most one facet's (a facet is counted under the other
+    facets' filters, not its own); a date range holds for all."""
+    facets = [mask for f, mask in chosen.items() if f in FACETS]
+    others = [mask for f, mask in chosen.items() if f not in FACETS]
+    if len(facets) < 2 and not others:
+        return None
+    missed = numpy.zeros(sets.size, dtype=numpy.int32)
+    for mask in facets:
+        missed += ~mask
+    return numpy.logical_and.reduce([missed <= 1, *others])
 
 
 def fewer_words(live, request, sets, chosen, preferred):
@@ -430,8 +429,8 @@ def fewer_words(live, request, sets, chosen, preferred):
         parsed = query.parse(live, fewer, request.hl, request.filters.get("language", ()), request.expand)
         if parsed.query is None:
             continue
-        # no scores, and only the filtered documents' phrases checked: the total is all it shows
-        found = numpy.logical_and.reduce([matching_within(searcher, sets, parsed, request.filters), *chosen.values()])
+        # only the filtered documents' phrases checked: the total is all it shows
+        found, _ = matching(searcher, sets, parsed, numpy.logical_and.reduce(list(chosen.values())) if chosen else None)
         total = int(numpy.count_nonzero(sets.one_per_group(found, preferred)))   # counted as the results list them
         if total:
             out.append({"q": fewer, "total": total})
@@ -476,16 +475,11 @@ def _hits(live, q, allowed, sort, page, size=PAGE_SIZE, with_snippets=True):
     return _results(live, q, [hit.fields() for hit in results[(page - 1) * size:limit]], with_snippets)
 
 
-def _scored(searcher, q, size):
-    """Each document's score for ``q`` (NaN where it does not match), from one pass over the matches:
-    the facet counts and the ranking took a pass each, and each pass checked every phrase again."""
-    collector = collectors.UnlimitedCollector()
-    searcher.search_with_collector(q, collector)
-    scores = numpy.full(size, numpy.nan)
-    if collector.items:
-        found = numpy.array(collector.items)
-        scores[found[:, 1].astype(numpy.int64)] = found[:, 0]
-    return scores
+def _scored(searcher, q, size, allowed=None):
+    """Each document's score for ``q`` (NaN where it does not match), from one pass over the matches
+    of each of its parts: the facet counts and the ranking took a pass each, and each pass checked
+    every phrase again. With ``allowed`` (a mask) only its documents are matched."""
+    return scoring.scores(searcher, q, size, allowed)
 
 
 def _ranked(scored, final, limit):
