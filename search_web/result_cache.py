@@ -46,10 +46,12 @@ CODE_VERSION = _code_version()
 
 
 class ResultCache:
-    """The first level: this process's most recently used results."""
+    """The first level: this process's most recently used results. With ``copies`` False, what is
+    stored is handed out as it is, for callers that never change it (and large arrays to copy)."""
 
-    def __init__(self, max_entries=MAX_ENTRIES):
+    def __init__(self, max_entries=MAX_ENTRIES, copies=True):
         self.max_entries = max_entries
+        self._copy = copy.deepcopy if copies else (lambda value: value)
         self._entries = OrderedDict()
         self._lock = threading.Lock()
 
@@ -60,11 +62,11 @@ class ResultCache:
             if found is None:
                 return None
             self._entries.move_to_end(key)
-        return copy.deepcopy(found)
+        return self._copy(found)
 
     def put(self, key, result):
         """Keep a copy of ``result``; the least recently used entry goes when the cache is full."""
-        kept = copy.deepcopy(result)
+        kept = self._copy(result)
         with self._lock:
             self._entries[key] = kept
             self._entries.move_to_end(key)

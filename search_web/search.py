@@ -7,6 +7,7 @@ Facet counts come from per-value document masks held per snapshot (numpy), inter
 matching documents: cheaper than Whoosh's ``groupedby`` on multi-valued fields. A facet's counts are
 taken with the other facets' filters but not its own, so a visitor sees what a second value adds.
 """
+import copy
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
@@ -50,6 +51,8 @@ QUERY_TERM = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\
                            r"|[^\W\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")
 EXPANDING = re.compile(r"[*?]|\bTO\b")
 _facet_lock = threading.Lock()
+MAX_FOUND = 32   # searches whose matches a snapshot keeps, for their other pages and orders: each holds
+                 # two masks and a score per document (about 1 MB at 100,000 documents)
 
 
 @dataclass
@@ -221,6 +224,7 @@ class FacetIndex:
                 continue   # an index older than the dates' checks
             first, last = date_span(value)
             self._first_day[docs], self._last_day[docs] = int(first.replace("-", "")), int(last.replace("-", ""))
+        self._places = {}   # sortable column -> each document's place in its order
         self._group = numpy.full(self.size, -1, dtype=numpy.int32)
         for number, (_, docs) in enumerate(self._postings("group", reader, indexed)):
             self._group[docs] = number
@@ -274,6 +278,18 @@ class FacetIndex:
         docs[grouped[order][~first]] = False
         return docs
 
+    def places(self, column, reader):
+        """Each document's place in the order of a sortable ``column``: by its value, then by its
+        number, which is how Whoosh sorts (and, reversed, sorts backwards). Read once per snapshot."""
+        place = self._places.get(column)
+        if place is None:
+            values = reader.column_reader(column)
+            order = sorted(range(self.size), key=lambda docnum: values[docnum])   # stable: numbers in order
+            place = numpy.empty(self.size, dtype=numpy.int64)
+            place[order] = numpy.arange(self.size)
+            self._places[column] = place
+        return place
+
     def documents_for(self, docnums):
         mask = numpy.zeros(self.size, dtype=bool)
         mask[numpy.fromiter(docnums, dtype=numpy.int64)] = True
@@ -325,9 +341,68 @@ def looked_up(live, request):
 
 def _run(live, request):
     searcher = live.searcher()
+    found = _found(live, request)
+    q = found.parsed.query
+    total = found.total
+    size = request.page_size
+    pages = max(1, -(-total // size))
+    # A page past the end is empty, not the last page: a client that pages until the list is empty stops.
+    page = request.page
+    # Without a query there is no relevance to rank by: browsing lists the newest first.
+    sort = "newest" if q is None and request.sort == "relevance" else request.sort
+    if not total or page > pages:
+        page_docs = []
+    elif sort == "relevance":
+        # the documents of the countries and years the query names first, each part by relevance
+        parts = [found.final & found.named, found.final & ~found.named] if found.named is not None else [found.final]
+        ranked = []
+        for part in parts:
+            ranked += _ranked(found.scored, part, page * size - len(ranked)) if len(ranked) < page * size else []
+        page_docs = ranked[(page - 1) * size:]
+    else:
+        page_docs = _sorted(live, found.final, sort, page * size)[(page - 1) * size:]
+    hits = _results(live, q, [searcher.stored_fields(docnum) for docnum in page_docs], request.snippets)
+    return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": size,
+            "sort": sort, "filters": request.filters, "notices": list(request.notices) + found.parsed.notices,
+            "results": hits, "facets": copy.deepcopy(found.facets), "suggestion": found.suggestion,
+            "expansion": found.parsed.expansion, "translation": found.parsed.translation,
+            # what the query named, for the page to offer as a filter ("Only Kenya")
+            "recognised": [dict(r) for r in found.parsed.recognised
+                           if r["value"] not in {v for v in request.filters.get(r["facet"], ())}],
+            "fewer_words": list(found.fewer_words)}
+
+
+@dataclass
+class Found:
+    """What a search finds, whatever page of it is shown in whatever order: kept per snapshot, so
+    the next page or another order of the same search does not match and count again."""
+    parsed: object
+    final: object        # the documents listed (a mask), one of each group of language versions
+    scored: object       # each document's score (NaN: no match), or None without a query
+    named: object        # the documents of the countries and years the query names (a mask), or None
+    total: int
+    facets: dict
+    suggestion: object
+    fewer_words: list
+
+
+def _found(live, request):
+    key = (request.q, tuple((f, tuple(v)) for f, v in sorted(request.filters.items())), request.hl,
+           request.expand, request.dates)
+    cache = live.cache.get("found")
+    if cache is None:
+        cache = live.cache.setdefault("found", result_cache.ResultCache(MAX_FOUND, copies=False))
+    found = cache.get(key)
+    if found is None:
+        found = _find(live, request)
+        cache.put(key, found)
+    return found
+
+
+def _find(live, request):
+    searcher = live.searcher()
     sets = facet_sets(live)
     parsed = query.parse(live, request.q, request.hl, request.filters.get("language", ()), request.expand)
-    notices = list(request.notices) + parsed.notices
     q = parsed.query
     selected = {f: set(values) for f, values in request.filters.items()}
     chosen = {f: sets.mask(f, values) for f, values in request.filters.items()}
@@ -338,42 +413,27 @@ def _run(live, request):
     preferred = [*request.filters.get("language", ()), *parsed.languages, request.hl]
     final = numpy.logical_and.reduce([matched, *chosen.values()]) if chosen else matched
     final = sets.one_per_group(final, preferred)
-
     facets = count_facets(sets, matched, chosen, selected, lambda docs: sets.one_per_group(docs, preferred))
-
     total = int(numpy.count_nonzero(final))
-    size = request.page_size
-    pages = max(1, -(-total // size))
-    # A page past the end is empty, not the last page: a client that pages until the list is empty stops.
-    page = request.page
-    # Without a query there is no relevance to rank by: browsing lists the newest first.
-    sort = "newest" if q is None and request.sort == "relevance" else request.sort
-    # Whoosh leaves deleted documents out by itself; a filter is only needed for the facets chosen.
-    narrowed = (chosen or searcher.reader().has_deletions() or bool(parsed.required)
-                or total < int(numpy.count_nonzero(matched)))
-    named = _named_documents(sets, parsed.recognised) if sort == "relevance" else None
-    if not total or page > pages:
-        hits = []
-    elif sort == "relevance":
-        # the documents of the countries and years the query names first, each part by relevance
-        parts = [final & named, final & ~named] if named is not None else [final]
-        ranked = []
-        for part in parts:
-            ranked += _ranked(scored, part, page * size - len(ranked)) if len(ranked) < page * size else []
-        page_docs = ranked[(page - 1) * size:]
-        hits = _results(live, q, [searcher.stored_fields(docnum) for docnum in page_docs], request.snippets)
-    else:
-        hits = _hits(live, q, set(numpy.flatnonzero(final).tolist()) if narrowed else None, sort, page, size,
-                     request.snippets)
-    return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": size,
-            "sort": sort, "filters": request.filters, "notices": notices, "results": hits,
-            # A spelling suggestion is for a search that found (almost) nothing; it is also the
-            # slowest part of a search, a walk of the whole word list.
-            "facets": facets, "suggestion": suggest(live, request.q) if q is not None and total <= SUGGEST_BELOW else None,
-            "expansion": parsed.expansion, "translation": parsed.translation,
-            # what the query named, for the page to offer as a filter ("Only Kenya")
-            "recognised": [dict(r) for r in parsed.recognised if r["value"] not in selected.get(r["facet"], ())],
-            "fewer_words": fewer_words(live, request, sets, chosen, preferred) if q is not None and not total else []}
+    return Found(parsed=parsed, final=final, scored=scored, named=_named_documents(sets, parsed.recognised),
+                 total=total, facets=facets,
+                 # A spelling suggestion is for a search that found (almost) nothing; it is also the
+                 # slowest part of a search, a walk of the whole word list.
+                 suggestion=suggest(live, request.q) if q is not None and total <= SUGGEST_BELOW else None,
+                 fewer_words=fewer_words(live, request, sets, chosen, preferred) if q is not None and not total else [])
+
+
+def _sorted(live, final, sort, limit):
+    """The first ``limit`` document numbers of ``final`` in the order of ``sort`` (not relevance):
+    by date ("added": by when first published), the later first but for "oldest"; as Whoosh's
+    sorted search orders them, without running the query again."""
+    place = facet_sets(live).places("added" if sort == "added" else "date", live.searcher().reader())
+    docnums = numpy.flatnonzero(final)
+    keys = place[docnums] if sort == "oldest" else -place[docnums]
+    if len(docnums) > limit:
+        first = numpy.argpartition(keys, limit - 1)[:limit]
+        return docnums[first[numpy.argsort(keys[first])]].tolist()
+    return docnums[numpy.argsort(keys)].tolist()
 
 
 def matching(searcher, sets, parsed, needed=None):
@@ -462,17 +522,6 @@ def _named_documents(sets, recognised):
     """The documents of the countries and years a query names (a mask), or None when it names none."""
     masks = [sets.mask(r["facet"], [r["value"]]) for r in recognised if r["facet"] in sets.facets]
     return numpy.logical_or.reduce(masks) if masks else None
-
-
-def _hits(live, q, allowed, sort, page, size=PAGE_SIZE, with_snippets=True):
-    """The page's hits in the order of ``sort`` (not relevance) among ``allowed`` document numbers
-    (None: all that ``q`` matches)."""
-    searcher = live.searcher()
-    limit = page * size
-    # "added" (recently added) and "newest" both put the latest first; "oldest" the earliest
-    results = searcher.search(q or wq.Every(), filter=allowed, limit=limit,
-                              sortedby="added" if sort == "added" else "date", reverse=(sort != "oldest"))
-    return _results(live, q, [hit.fields() for hit in results[(page - 1) * size:limit]], with_snippets)
 
 
 def _scored(searcher, q, size, allowed=None):
