@@ -8,7 +8,6 @@ import os
 import resource
 import signal
 import time
-from itertools import islice
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
@@ -31,7 +30,8 @@ class Job(NamedTuple):
 
 
 PR_SET_PDEATHSIG = 1
-IN_FLIGHT = 4   # jobs queued per worker: enough that none waits, few enough that memory stays flat
+IN_FLIGHT = 64      # jobs queued per worker, and
+IN_FLIGHT_MB = 128  # MB of their files at most: see ``_windowed``
 
 
 def _start_worker(parent):
@@ -90,24 +90,46 @@ def read_all(jobs, workers=None):
     workers = workers or settings.get("workers") or os.cpu_count() or 1
     workers = max(1, min(workers, len(jobs)))
     pending = {job.key: job for job in jobs}
-    waiting = iter(jobs)
     try:
         with _executor(workers) as executor:
-            # A few jobs per worker in flight, never all: a finished reading holds a document's whole
-            # text until the index has it, and the index writer may be slower than the readers.
-            running = {executor.submit(_read_with_limit, job) for job in islice(waiting, workers * IN_FLIGHT)}
-            while running:
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                running |= {executor.submit(_read_with_limit, job) for job in islice(waiting, len(done))}
-                for future in done:
-                    key, result = future.result()
-                    pending.pop(key, None)
-                    yield key, result
+            for done in _windowed(executor, jobs, workers * IN_FLIGHT, IN_FLIGHT_MB * 2**20):
+                key, result = done.result()
+                pending.pop(key, None)
+                yield key, result
     except BrokenProcessPool:
         # A worker died (a crash in a C library, or the kernel's OOM killer). Read what is left one
         # file per process, so that only the file that kills its process is lost.
         for job in list(pending.values()):
             yield job.key, _read_isolated(job)
+
+
+def _windowed(executor, jobs, most, most_bytes):
+    """The finished futures of ``jobs``, with at most ``most`` jobs and ``most_bytes`` of their
+    files in flight at once: never all, since a finished reading holds a document's text until the
+    index has it; but enough that the readers go on while the index writer files a batch to disk
+    (seconds, on a large collection), rather than stopping with it."""
+    waiting, running, sizes, in_flight = iter(jobs), set(), {}, 0
+    while True:
+        for job in waiting:
+            future = executor.submit(_read_with_limit, job)
+            running.add(future)
+            sizes[future] = _file_size(job.path)
+            in_flight += sizes[future]
+            if len(running) >= most or in_flight >= most_bytes:
+                break
+        if not running:
+            return
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            in_flight -= sizes.pop(future)
+            yield future
+
+
+def _file_size(path):
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _read_isolated(job):
