@@ -8,6 +8,7 @@ is skipped, a file without a row is reported and kept aside (``unlisted``) for `
 """
 import csv
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -126,15 +127,16 @@ def _manifest_entries(root, tax):
     seen_ids, seen_files, entries = {}, {}, []
     problems = [Problem(line, message) for line, message in table.problems]
     resolve = Resolver()
+    inside = resolve(root)
     for line, row in table.rows:
-        entry, found = _entry(root, row, line, tax, seen_ids, seen_files, resolve)
+        entry, found = _entry(root, row, line, tax, seen_ids, seen_files, resolve, inside)
         problems += found
         if entry:
             entries.append(entry)
     return entries, problems
 
 
-def _entry(root, row, line, tax, seen_ids, seen_files, resolve):
+def _entry(root, row, line, tax, seen_ids, seen_files, resolve, inside):
     """``(entry or None, problems)`` for one manifest row: a row that cannot be indexed is skipped, a
     bad value is dropped and the rest of its row indexed."""
     if not record.cell(row.get("id")) and not (row.get("file") or "").strip():
@@ -152,8 +154,8 @@ def _entry(root, row, line, tax, seen_ids, seen_files, resolve):
     if rec.id in seen_ids:
         return skip(f"duplicate id {rec.id!r}, first used on line {seen_ids[rec.id]}")
     seen_ids[rec.id] = line
-    path = resolve(root / rec.file)
-    if not path.is_relative_to(resolve(root)):
+    path = resolve(os.path.join(root, rec.file))
+    if not path.is_relative_to(inside):
         return skip(f"file {rec.file!r} is not a path inside the corpus")
     bad_name = name_problem(rec.file)
     if bad_name:
@@ -205,13 +207,13 @@ class Resolver:
         self._dirs = {}
 
     def __call__(self, path):
-        path = Path(path)
-        if path.name in ("", ".", "..") or path.is_symlink():
-            return path.resolve()
-        parent = self._dirs.get(path.parent)
+        head, name = os.path.split(os.fspath(path))
+        if name in ("", ".", "..") or os.path.islink(path):
+            return Path(path).resolve()
+        parent = self._dirs.get(head)
         if parent is None:
-            parent = self._dirs[path.parent] = path.parent.resolve()
-        return parent / path.name
+            parent = self._dirs[head] = os.path.realpath(head)
+        return Path(parent, name)
 
 
 def file_sha1(path):
@@ -236,6 +238,8 @@ def name_problem(rel):
     """Why a file name cannot be published, or ''. Bytes that are not UTF-8 (Python holds them as lone
     surrogates) cannot make an id or a header; a newline or other control forges lines in reports and
     headers; bidi controls disguise the name."""
+    if rel.isascii() and rel.isprintable():   # nearly every name, and none of the problems below
+        return ""
     if any(0xDC80 <= ord(c) <= 0xDCFF for c in rel):
         return "the file name is not UTF-8; rename it (e.g. with convmv) and build again"
     if any(unicodedata.category(c) == "Cc" for c in rel):
