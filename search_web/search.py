@@ -334,14 +334,16 @@ def looked_up(live, request):
     key = request.cache_key()
     result, where = cache.lookup(key)
     if result is None:
-        result = _run(live, request)
+        result = _run(live, request, _found(live, request))
         cache.put(key, result)
     return result, where
 
 
-def _run(live, request):
+def _run(live, request, found=None):
+    """The result of ``request``, searched now unless ``found`` (what the search found, for another
+    of its pages or orders) is given: the benchmarks and tests that call this measure a search."""
     searcher = live.searcher()
-    found = _found(live, request)
+    found = found or _find(live, request)
     q = found.parsed.query
     total = found.total
     size = request.page_size
@@ -387,6 +389,7 @@ class Found:
 
 
 def _found(live, request):
+    """``_find``, kept per snapshot for ``MAX_FOUND`` searches."""
     key = (request.q, tuple((f, tuple(v)) for f, v in sorted(request.filters.items())), request.hl,
            request.expand, request.dates)
     cache = live.cache.get("found")
