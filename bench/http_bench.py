@@ -5,6 +5,7 @@ the server is started here and stopped here, and listens on 127.0.0.1 only.
 """
 import http.client
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -110,7 +111,10 @@ def nginx_config(workdir, port, backend_port):
                       ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     workdir.chmod(0o755)   # nginx's workers (nobody, when started as root) write their buffers under it
     path = workdir / "nginx.conf"
-    path.write_text(f"daemon off;\nworker_processes 1;\npid {workdir}/nginx.pid;\nerror_log {workdir}/error.log;\n"
+    # Started as root, nginx's workers run as nobody, who may not read a checkout in a private
+    # directory (a CI clone in /tmp): here they stay the user who started it.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    path.write_text(f"daemon off;\n{user}worker_processes 1;\npid {workdir}/nginx.pid;\nerror_log {workdir}/error.log;\n"
                     f"events {{ worker_connections 512; }}\nhttp {{\n    access_log off;\n{temps}\n"
                     f"    include /etc/nginx/mime.types;\n{site}\n}}\n", encoding="utf-8")
     return path
