@@ -363,14 +363,15 @@ def _run(live, request, found=None):
         page_docs = ranked[(page - 1) * size:]
     else:
         page_docs = _sorted(live, found.final, sort, page * size)[(page - 1) * size:]
-    hits = _results(live, q, [searcher.stored_fields(docnum) for docnum in page_docs], request.snippets)
+    # nothing to show, nothing to mark: a search that finds nothing skips the snippets' set-up
+    hits = _results(live, q, [searcher.stored_fields(docnum) for docnum in page_docs], request.snippets) if page_docs else []
     return {"q": request.q, "total": total, "page": page, "pages": pages, "page_size": size,
             "sort": sort, "filters": request.filters, "notices": list(request.notices) + found.parsed.notices,
             "results": hits, "facets": copy.deepcopy(found.facets), "suggestion": found.suggestion,
             "expansion": found.parsed.expansion, "translation": found.parsed.translation,
             # what the query named, for the page to offer as a filter ("Only Kenya")
             "recognised": [dict(r) for r in found.parsed.recognised
-                           if r["value"] not in {v for v in request.filters.get(r["facet"], ())}],
+                           if r["value"] not in request.filters.get(r["facet"], ())],
             "fewer_words": list(found.fewer_words)}
 
 
